@@ -1,0 +1,278 @@
+//! Typed messages of the Infisical routes we use, one function per route, and the choice between
+//! the current (`/api/v4/secrets`) and the older (`/api/v3/secrets/raw`) secret listing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::http::{ApiError, Http, HttpError};
+
+/// `<domain>/api` plus the shared client.
+pub struct Api<'a> {
+    http: &'a Http,
+    base: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OidcLoginRequest<'a> {
+    pub identity_id: &'a str,
+    pub jwt: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_slug: Option<&'a str>,
+}
+
+/// The answer of every machine-identity login (and of token renewal).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessTokenResponse {
+    pub access_token: String,
+    /// Seconds; 0 means the token does not expire.
+    #[serde(default)]
+    pub expires_in: u64,
+}
+
+/// Which secret-listing route a server has. Servers from before 2026 answer 404 on v4.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Generation {
+    V4,
+    V3,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProjectRef {
+    Id(String),
+    Slug(String),
+}
+
+impl ProjectRef {
+    /// Project ids are UUIDs; anything else is taken as a slug, as users type them.
+    pub fn parse(text: &str) -> ProjectRef {
+        if is_uuid(text) {
+            ProjectRef::Id(text.to_string())
+        } else {
+            ProjectRef::Slug(text.to_string())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            ProjectRef::Id(s) | ProjectRef::Slug(s) => s,
+        }
+    }
+}
+
+pub fn is_uuid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, len)| g.len() == len && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+pub struct SecretsQuery<'a> {
+    pub project: &'a ProjectRef,
+    pub environment: &'a str,
+    pub secret_path: &'a str,
+    pub recursive: bool,
+    pub include_imports: bool,
+    pub expand: bool,
+}
+
+#[derive(Deserialize, Debug)]
+pub struct SecretsResponse {
+    pub secrets: Vec<RawSecret>,
+    /// Absent on some older servers, `[]` when imports are off.
+    #[serde(default)]
+    pub imports: Vec<ImportedFolder>,
+}
+
+/// One secret as listed. Every field but the key and value is optional across server versions.
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct RawSecret {
+    pub secret_key: String,
+    #[serde(default)]
+    pub secret_value: String,
+    /// True when the identity may see the key but not the value (`<hidden-by-infisical>`).
+    #[serde(default)]
+    pub secret_value_hidden: Option<bool>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedFolder {
+    #[serde(default)]
+    pub secrets: Vec<RawSecret>,
+}
+
+#[derive(Deserialize)]
+struct ProjectResponse {
+    id: String,
+}
+
+fn bool_str(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}
+
+impl<'a> Api<'a> {
+    pub fn new(http: &'a Http, base: &'a str) -> Self {
+        Api { http, base }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// `POST /api/v1/auth/oidc-auth/login`: trade an OIDC token for an Infisical access token.
+    pub fn oidc_login(&self, request: &OidcLoginRequest) -> Result<AccessTokenResponse, HttpError> {
+        self.http
+            .post_json(&self.url("/v1/auth/oidc-auth/login"), request)
+    }
+
+    /// Lists secrets with the fewest round trips the server allows, starting from what we last
+    /// learnt about it (`known`), and says which generation answered so the caller can remember it.
+    pub fn list_secrets(
+        &self,
+        token: &str,
+        query: &SecretsQuery,
+        known: Option<Generation>,
+    ) -> Result<(SecretsResponse, Generation), HttpError> {
+        // v3 takes a slug in the same request, so with a slug it is one round trip on every server;
+        // with an id, v4 is the current route. Each falls back to the other when the route is gone.
+        let first = match (known, query.project) {
+            (Some(g), _) => g,
+            (None, ProjectRef::Slug(_)) => Generation::V3,
+            (None, ProjectRef::Id(_)) => Generation::V4,
+        };
+        match self.list_with(first, token, query) {
+            Err(HttpError::Status(e)) if is_gone(&e) => {
+                let second = match first {
+                    Generation::V4 => Generation::V3,
+                    Generation::V3 => Generation::V4,
+                };
+                self.list_with(second, token, query).map(|r| (r, second))
+            }
+            other => other.map(|r| (r, first)),
+        }
+    }
+
+    fn list_with(
+        &self,
+        generation: Generation,
+        token: &str,
+        query: &SecretsQuery,
+    ) -> Result<SecretsResponse, HttpError> {
+        match generation {
+            Generation::V4 => {
+                let project_id = match query.project {
+                    ProjectRef::Id(id) => id.clone(),
+                    ProjectRef::Slug(slug) => self.project_id_by_slug(token, slug)?,
+                };
+                self.list_v4(token, &project_id, query)
+            }
+            Generation::V3 => self.list_v3(token, query),
+        }
+    }
+
+    /// `GET /api/v4/secrets`. Every boolean is sent explicitly: their defaults changed in 2026,
+    /// and both spellings of the imports flag are sent because each server ignores the other.
+    fn list_v4(
+        &self,
+        token: &str,
+        project_id: &str,
+        q: &SecretsQuery,
+    ) -> Result<SecretsResponse, HttpError> {
+        let bearer = format!("Bearer {token}");
+        self.http.get_json(
+            &self.url("/v4/secrets"),
+            &[
+                ("projectId", project_id),
+                ("environment", q.environment),
+                ("secretPath", q.secret_path),
+                ("viewSecretValue", "true"),
+                ("expandSecretReferences", bool_str(q.expand)),
+                ("recursive", bool_str(q.recursive)),
+                ("includeImports", bool_str(q.include_imports)),
+                ("include_imports", bool_str(q.include_imports)),
+                ("includePersonalOverrides", "false"),
+            ],
+            &[("Authorization", &bearer)],
+        )
+    }
+
+    /// `GET /api/v3/secrets/raw`, the only listing on servers from before 2026.
+    fn list_v3(&self, token: &str, q: &SecretsQuery) -> Result<SecretsResponse, HttpError> {
+        let bearer = format!("Bearer {token}");
+        let project = match q.project {
+            ProjectRef::Id(id) => ("workspaceId", id.as_str()),
+            ProjectRef::Slug(slug) => ("workspaceSlug", slug.as_str()),
+        };
+        self.http.get_json(
+            &self.url("/v3/secrets/raw"),
+            &[
+                project,
+                ("environment", q.environment),
+                ("secretPath", q.secret_path),
+                ("viewSecretValue", "true"),
+                ("expandSecretReferences", bool_str(q.expand)),
+                ("recursive", bool_str(q.recursive)),
+                ("include_imports", bool_str(q.include_imports)),
+            ],
+            &[("Authorization", &bearer)],
+        )
+    }
+
+    /// `GET /api/v1/projects/slug/{slug}` → the project's id (v4 only takes ids).
+    fn project_id_by_slug(&self, token: &str, slug: &str) -> Result<String, HttpError> {
+        let bearer = format!("Bearer {token}");
+        let url = self.url(&format!("/v1/projects/slug/{}", encode_path_segment(slug)));
+        let project: ProjectResponse =
+            self.http
+                .get_json(&url, &[], &[("Authorization", &bearer)])?;
+        Ok(project.id)
+    }
+}
+
+/// The route does not exist on this server (or was retired): try the other generation.
+fn is_gone(e: &ApiError) -> bool {
+    e.is_missing_route() || e.status == 410
+}
+
+fn encode_path_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_ids_from_slugs() {
+        assert_eq!(
+            ProjectRef::parse("99a6239c-6f03-463e-a876-2567bf26ce7c"),
+            ProjectRef::Id("99a6239c-6f03-463e-a876-2567bf26ce7c".into())
+        );
+        assert_eq!(
+            ProjectRef::parse("cli-e2e"),
+            ProjectRef::Slug("cli-e2e".into())
+        );
+        assert_eq!(
+            ProjectRef::parse("99a6239c-6f03-463e-a876-2567bf26ce7"),
+            ProjectRef::Slug("99a6239c-6f03-463e-a876-2567bf26ce7".into())
+        );
+    }
+
+    #[test]
+    fn encodes_a_slug_for_a_path() {
+        assert_eq!(encode_path_segment("my-proj"), "my-proj");
+        assert_eq!(encode_path_segment("a/b c"), "a%2Fb%20c");
+    }
+}

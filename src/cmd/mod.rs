@@ -1,0 +1,218 @@
+//! One function per command, each reading settings from `config`, authenticating through `auth`,
+//! and handing secrets to a `format` or to `run`. Shared here: the fetch that export and run both do.
+
+mod export;
+mod login;
+mod run;
+
+use anyhow::Result;
+
+use crate::api::{Api, SecretsQuery};
+use crate::auth::{self, Auth, SessionStore, TokenOrigin};
+use crate::cli::{Cli, Command, Login, Secrets};
+use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
+use crate::error::{Failure, Kind};
+use crate::http::{ApiError, Http, HttpError};
+use crate::progress::Spinner;
+use crate::secrets::{self, SecretSet};
+
+pub fn dispatch(cli: Cli) -> Result<()> {
+    let env: Env = &config::process_env;
+    let http = Http::new();
+    match cli.command {
+        Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
+        Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
+        Command::Run(args) => run::run(&args, &http, env),
+    }
+}
+
+/// `.infisical.json` from the working directory upward, if any.
+fn project_file() -> Result<Option<ProjectFile>> {
+    let cwd = std::env::current_dir()?;
+    Ok(config::find_project_file(&cwd)?.map(|(_, file)| file))
+}
+
+/// A committed `.infisical.json` can send our OIDC token to another server: say so every time.
+fn warn_about_domain(login: &LoginSettings) {
+    if login.domain_origin == Origin::ProjectFile {
+        warn(&format!(
+            "using the Infisical domain {} from .infisical.json; pass --domain to override",
+            login.domain.origin
+        ));
+    }
+}
+
+pub fn warn(message: &str) {
+    eprintln!("infisical-oidc: warning: {message}");
+}
+
+/// Reads the secrets the settings name, logging in when needed, and says what it fetched.
+fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
+    warn_about_domain(&settings.login);
+    let auth = Auth::new(&settings.login, http, SessionStore::locate(env));
+    let mut token = auth.access_token(settings.token.as_deref())?;
+    let api = Api::new(http, &settings.login.domain.api_base);
+    let query = SecretsQuery {
+        project: &settings.project,
+        environment: &settings.environment,
+        secret_path: &settings.secret_path,
+        recursive: settings.recursive,
+        include_imports: settings.include_imports,
+        expand: settings.expand,
+    };
+
+    let spinner = Spinner::start("Fetching secrets");
+    let mut result = api.list_secrets(&token.value, &query, token.generation);
+    if let Err(HttpError::Status(e)) = &result
+        && token.origin == TokenOrigin::Session
+        && is_token_refused(e)
+    {
+        // A cached token can be revoked or cut short on the server: log in once more.
+        auth.discard_session();
+        let session = auth.login()?;
+        token.value = session.access_token;
+        token.origin = TokenOrigin::Login;
+        result = api.list_secrets(&token.value, &query, None);
+    }
+    let (response, generation) =
+        result.map_err(|e| explain_fetch_error(e, settings, token.origin))?;
+    spinner.finish();
+    if token.origin != TokenOrigin::Given {
+        auth.remember_generation(generation);
+    }
+
+    let merged = secrets::merge(response);
+    let place = format!(
+        "{}/{}:{}",
+        settings.project.as_str(),
+        settings.environment,
+        settings.secret_path
+    );
+    if !merged.hidden.is_empty() {
+        warn(&format!(
+            "left out {} whose value this identity may not read: {}",
+            plural(merged.hidden.len(), "secret"),
+            merged.hidden.join(", ")
+        ));
+    }
+    if merged.secrets.is_empty() {
+        // Servers from before 2026 answer an unknown environment or folder with an empty list.
+        warn(&format!(
+            "no secrets found in {place}; check that --env is the environment's slug and --path exists"
+        ));
+    }
+    eprintln!(
+        "Fetched {} from {place}",
+        plural(merged.secrets.len(), "secret")
+    );
+    Ok(merged.secrets)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// 401, or 403 `TokenError`: the access token itself is no good (expired, revoked, malformed).
+fn is_token_refused(e: &ApiError) -> bool {
+    e.status == 401 || (e.status == 403 && e.error.as_deref() == Some("TokenError"))
+}
+
+fn explain_fetch_error(e: HttpError, s: &FetchSettings, origin: TokenOrigin) -> anyhow::Error {
+    let api = match e {
+        HttpError::Status(api) => api,
+        HttpError::Transport { url, reason } => {
+            return Failure::new(
+                Kind::Network,
+                format!("cannot reach Infisical at {url}: {reason}"),
+            )
+            .hint(format!(
+                "check --domain / INFISICAL_DOMAIN (now {}) and the network or proxy settings",
+                s.login.domain.origin
+            ))
+            .into();
+        }
+    };
+    let project = s.project.as_str();
+    let says = auth::server_says(&api);
+    let m = api.message.to_ascii_lowercase();
+    let error = api.error.as_deref().unwrap_or_default();
+    let (kind, message, hint) = if is_token_refused(&api) {
+        let hint = match origin {
+            TokenOrigin::Given => {
+                "get a fresh access token for --token / INFISICAL_TOKEN, or drop it to log in with OIDC"
+            }
+            _ => "log in again with `infisical-oidc login oidc`",
+        };
+        let what = if m.contains("expired") {
+            "the Infisical access token has expired"
+        } else if m.contains("no identity access token found") {
+            "the Infisical access token was revoked or is unknown to this server"
+        } else {
+            "Infisical refused the access token"
+        };
+        (Kind::Auth, what.to_string(), hint.to_string())
+    } else if error == "SecretPathNotFound" || m.contains("folder with path") {
+        (
+            Kind::Access,
+            format!(
+                "environment `{}` or folder `{}` not found in project {project}",
+                s.environment, s.secret_path
+            ),
+            "check --env (the environment's slug, such as dev, staging or prod) and --path"
+                .to_string(),
+        )
+    } else if m.contains("not a member") || error.contains("not a member") {
+        (
+            Kind::Access,
+            format!("the machine identity is not a member of project {project}"),
+            "add the identity to the project (Project > Access Control > Machine Identities)"
+                .to_string(),
+        )
+    } else if api.status == 404 {
+        (
+            Kind::Access,
+            format!("project {project} not found"),
+            "check --project / INFISICAL_PROJECT (the project's id, or its slug from Project Settings) and that the identity belongs to its organization".to_string(),
+        )
+    } else if m.contains("secret reference") {
+        (
+            Kind::Access,
+            "a secret references another secret this identity may not read".to_string(),
+            "grant read access to the referenced secrets, or pass --expand=false for the raw values".to_string(),
+        )
+    } else if api.status == 403 {
+        (
+            Kind::Access,
+            format!(
+                "the machine identity may not read secrets in {project}/{}:{}",
+                s.environment, s.secret_path
+            ),
+            "give the identity's project role read access to this environment and path".to_string(),
+        )
+    } else if api.status == 429 {
+        (
+            Kind::Network,
+            "Infisical is rate limiting this client".to_string(),
+            "wait a minute and retry; cloud limits are per client IP".to_string(),
+        )
+    } else if api.status >= 500 {
+        (
+            Kind::Network,
+            "Infisical failed to answer".to_string(),
+            "retry later; quote the reqId to Infisical support if it persists".to_string(),
+        )
+    } else {
+        (
+            Kind::Usage,
+            "Infisical refused the request".to_string(),
+            "check --project, --env and --path".to_string(),
+        )
+    };
+    Failure::new(kind, format!("{message}: {says}"))
+        .hint(hint)
+        .into()
+}

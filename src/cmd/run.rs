@@ -1,0 +1,29 @@
+//! `run -- <cmd>`: the secrets exist only in the command's environment.
+
+use anyhow::Result;
+
+use crate::cli::RunArgs;
+use crate::config::{self, Env};
+use crate::http::Http;
+
+pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
+    let file = super::project_file()?;
+    let settings = config::resolve_fetch(
+        &args.server,
+        &args.fetch,
+        &args.identity,
+        file.as_ref(),
+        env,
+    )?;
+    let mut secrets = super::fetch(&settings, http, env)?;
+    for name in crate::run::drop_reserved(&mut secrets) {
+        super::warn(&format!(
+            "secret {name} not injected: the command's own {name} is kept (reserved name)"
+        ));
+    }
+    let (program, rest) = args
+        .command
+        .split_first()
+        .expect("clap requires a command after --");
+    Err(crate::run::exec(program, rest, &secrets))
+}

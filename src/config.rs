@@ -1,0 +1,338 @@
+//! Settings resolved once, in one place: flag > environment variable > `.infisical.json` > default.
+//! Clap has already applied flag > primary variable; this adds legacy names, the project file and defaults.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Deserialize;
+
+use crate::api::{self, ProjectRef};
+use crate::cli::{FetchArgs, IdentityArgs, ServerArgs};
+use crate::error::Failure;
+use crate::github::IdTokenRequest;
+use crate::oidc::IdTokenSource;
+
+pub const DEFAULT_DOMAIN: &str = "https://app.infisical.com";
+const PROJECT_FILE: &str = ".infisical.json";
+
+/// Reads an environment variable; a function so tests can hand in their own environment.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// `.infisical.json`, as the official CLI writes it. Other keys are ignored.
+#[derive(Deserialize, Default, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectFile {
+    pub workspace_id: Option<String>,
+    pub default_environment: Option<String>,
+    pub domain: Option<String>,
+}
+
+/// The Infisical server: what users typed, and the API base every route hangs off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    /// `https://app.infisical.com` (no `/api`, no trailing slash): shown to users and keys sessions.
+    pub origin: String,
+    /// `https://app.infisical.com/api`.
+    pub api_base: String,
+}
+
+impl Domain {
+    pub fn parse(text: &str) -> Result<Domain, Failure> {
+        let trimmed = text.trim().trim_end_matches('/');
+        if !(trimmed.starts_with("https://") || trimmed.starts_with("http://")) {
+            return Err(Failure::usage(format!(
+                "the Infisical domain must be an http(s) URL, got `{trimmed}`"
+            ))
+            .hint(format!("for example --domain {DEFAULT_DOMAIN}")));
+        }
+        let origin = trimmed.strip_suffix("/api").unwrap_or(trimmed).to_string();
+        Ok(Domain {
+            api_base: format!("{origin}/api"),
+            origin,
+        })
+    }
+}
+
+/// Where a setting came from, so warnings can name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    CommandLine,
+    ProjectFile,
+    Default,
+}
+
+/// Everything needed to become the machine identity.
+#[derive(Debug, Clone)]
+pub struct LoginSettings {
+    pub domain: Domain,
+    pub domain_origin: Origin,
+    pub identity_id: Option<String>,
+    pub token_source: Option<IdTokenSource>,
+    /// Set inside GitHub Actions; lets errors explain a missing `id-token: write`.
+    pub in_github_actions: bool,
+    pub organization_slug: Option<String>,
+}
+
+/// Everything needed to read secrets.
+#[derive(Debug, Clone)]
+pub struct FetchSettings {
+    pub login: LoginSettings,
+    pub token: Option<String>,
+    pub project: ProjectRef,
+    pub environment: String,
+    pub secret_path: String,
+    pub recursive: bool,
+    pub include_imports: bool,
+    pub expand: bool,
+}
+
+/// Searches `.infisical.json` from `start` upward, as the official CLI does.
+pub fn find_project_file(start: &Path) -> Result<Option<(PathBuf, ProjectFile)>> {
+    for dir in start.ancestors() {
+        let candidate = dir.join(PROJECT_FILE);
+        if candidate.is_file() {
+            let text = std::fs::read_to_string(&candidate)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", candidate.display())))?;
+            let file: ProjectFile = serde_json::from_str(&text).map_err(|e| {
+                Failure::usage(format!("{} is not valid JSON: {e}", candidate.display()))
+            })?;
+            return Ok(Some((candidate, file)));
+        }
+    }
+    Ok(None)
+}
+
+pub fn resolve_login(
+    server: &ServerArgs,
+    identity: &IdentityArgs,
+    file: Option<&ProjectFile>,
+    env: Env,
+) -> Result<LoginSettings> {
+    let (domain_text, domain_origin) =
+        match server.domain.clone().or_else(|| env("INFISICAL_API_URL")) {
+            Some(d) => (d, Origin::CommandLine),
+            None => match file.and_then(|f| f.domain.clone()) {
+                Some(d) => (d, Origin::ProjectFile),
+                None => (DEFAULT_DOMAIN.to_string(), Origin::Default),
+            },
+        };
+    let domain = Domain::parse(&domain_text)?;
+
+    let identity_id = identity.identity_id.as_ref().map(|s| s.trim().to_string());
+    if let Some(id) = &identity_id {
+        // A non-UUID id earns a bare 500 "Something went wrong" from Infisical: catch it here.
+        if !api::is_uuid(id) {
+            return Err(Failure::usage(format!(
+                "the machine identity id must be a UUID, got `{id}`"
+            ))
+            .hint("copy the Identity ID from the identity's page in Infisical (Organization > Access Control > Identities)")
+            .into());
+        }
+    }
+
+    let in_github_actions = env("GITHUB_ACTIONS").as_deref() == Some("true");
+    let token_source = match (&identity.jwt, &identity.jwt_file) {
+        (Some(jwt), _) if jwt == "-" => Some(IdTokenSource::Stdin),
+        (Some(jwt), _) => Some(IdTokenSource::Given(jwt.clone())),
+        (None, Some(path)) => Some(IdTokenSource::File(path.clone())),
+        (None, None) => match (
+            env("ACTIONS_ID_TOKEN_REQUEST_URL"),
+            env("ACTIONS_ID_TOKEN_REQUEST_TOKEN"),
+        ) {
+            (Some(url), Some(bearer)) => Some(IdTokenSource::GitHub(IdTokenRequest {
+                url,
+                bearer,
+                audience: identity.audience.clone(),
+            })),
+            _ => None,
+        },
+    };
+
+    Ok(LoginSettings {
+        domain,
+        domain_origin,
+        identity_id,
+        token_source,
+        in_github_actions,
+        organization_slug: identity.organization_slug.clone(),
+    })
+}
+
+pub fn resolve_fetch(
+    server: &ServerArgs,
+    fetch: &FetchArgs,
+    identity: &IdentityArgs,
+    file: Option<&ProjectFile>,
+    env: Env,
+) -> Result<FetchSettings> {
+    let login = resolve_login(server, identity, file, env)?;
+    let project = fetch
+        .project
+        .clone()
+        .or_else(|| env("INFISICAL_PROJECT_ID"))
+        .or_else(|| file.and_then(|f| f.workspace_id.clone()))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| {
+            Failure::usage("no project given").hint(
+                "pass --project <id or slug>, set INFISICAL_PROJECT, or add workspaceId to .infisical.json",
+            )
+        })?;
+    let environment = fetch
+        .environment
+        .clone()
+        .or_else(|| file.and_then(|f| f.default_environment.clone()))
+        .unwrap_or_else(|| "dev".to_string());
+    let secret_path = normalize_path(fetch.path.as_deref().unwrap_or("/"))?;
+    Ok(FetchSettings {
+        login,
+        token: fetch.token.clone().filter(|t| !t.trim().is_empty()),
+        project: ProjectRef::parse(&project),
+        environment,
+        secret_path,
+        recursive: fetch.recursive,
+        include_imports: fetch.include_imports.unwrap_or(true),
+        expand: fetch.expand.unwrap_or(true),
+    })
+}
+
+/// Infisical folders are absolute and ignore a trailing slash; `prod/api` means `/prod/api`.
+fn normalize_path(path: &str) -> Result<String, Failure> {
+    let trimmed = path.trim();
+    if trimmed.is_empty() {
+        return Err(
+            Failure::usage("--path must not be empty").hint("use --path / for the root folder")
+        );
+    }
+    let inner = trimmed.trim_matches('/');
+    Ok(format!("/{inner}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn domain_accepts_a_url_with_or_without_api() {
+        for text in [
+            "https://eu.infisical.com",
+            "https://eu.infisical.com/",
+            "https://eu.infisical.com/api",
+            "https://eu.infisical.com/api/",
+        ] {
+            let d = Domain::parse(text).unwrap();
+            assert_eq!(d.origin, "https://eu.infisical.com");
+            assert_eq!(d.api_base, "https://eu.infisical.com/api");
+        }
+        assert!(Domain::parse("eu.infisical.com").is_err());
+    }
+
+    #[test]
+    fn flag_beats_legacy_env_beats_project_file_beats_default() {
+        let file = ProjectFile {
+            domain: Some("https://from-file.example".into()),
+            workspace_id: Some("file-project".into()),
+            default_environment: Some("staging".into()),
+        };
+        let env = env_of(&[("INFISICAL_API_URL", "https://legacy.example/api")]);
+        let server = ServerArgs { domain: None };
+        let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env).unwrap();
+        assert_eq!(l.domain.origin, "https://legacy.example");
+
+        let l =
+            resolve_login(&server, &IdentityArgs::default(), Some(&file), &env_of(&[])).unwrap();
+        assert_eq!(l.domain.origin, "https://from-file.example");
+        assert_eq!(l.domain_origin, Origin::ProjectFile);
+
+        let l = resolve_login(&server, &IdentityArgs::default(), None, &env_of(&[])).unwrap();
+        assert_eq!(l.domain.origin, DEFAULT_DOMAIN);
+
+        let server = ServerArgs {
+            domain: Some("http://127.0.0.1:1".into()),
+        };
+        let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env).unwrap();
+        assert_eq!(l.domain.origin, "http://127.0.0.1:1");
+    }
+
+    #[test]
+    fn project_and_environment_fall_back_to_the_project_file_then_dev() {
+        let file = ProjectFile {
+            workspace_id: Some("file-project".into()),
+            default_environment: Some("staging".into()),
+            domain: None,
+        };
+        let s = resolve_fetch(
+            &ServerArgs::default(),
+            &FetchArgs::default(),
+            &IdentityArgs::default(),
+            Some(&file),
+            &env_of(&[]),
+        )
+        .unwrap();
+        assert_eq!(s.project, ProjectRef::Slug("file-project".into()));
+        assert_eq!(s.environment, "staging");
+        assert!(s.include_imports && s.expand && !s.recursive);
+
+        let s = resolve_fetch(
+            &ServerArgs::default(),
+            &FetchArgs::default(),
+            &IdentityArgs::default(),
+            None,
+            &env_of(&[("INFISICAL_PROJECT_ID", "legacy")]),
+        )
+        .unwrap();
+        assert_eq!(s.project, ProjectRef::Slug("legacy".into()));
+        assert_eq!(s.environment, "dev");
+    }
+
+    #[test]
+    fn github_actions_is_the_token_source_when_nothing_is_given() {
+        let env = env_of(&[
+            (
+                "ACTIONS_ID_TOKEN_REQUEST_URL",
+                "http://127.0.0.1/token?api-version=2.0",
+            ),
+            ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "runtime"),
+        ]);
+        let l =
+            resolve_login(&ServerArgs::default(), &IdentityArgs::default(), None, &env).unwrap();
+        assert!(matches!(l.token_source, Some(IdTokenSource::GitHub(_))));
+
+        let given = IdentityArgs {
+            jwt: Some("-".into()),
+            ..Default::default()
+        };
+        let l = resolve_login(&ServerArgs::default(), &given, None, &env).unwrap();
+        assert_eq!(l.token_source, Some(IdTokenSource::Stdin));
+    }
+
+    #[test]
+    fn paths_are_absolute_without_a_trailing_slash() {
+        assert_eq!(normalize_path("/").unwrap(), "/");
+        assert_eq!(normalize_path("nested/").unwrap(), "/nested");
+        assert_eq!(normalize_path("/a/b").unwrap(), "/a/b");
+    }
+
+    #[test]
+    fn identity_id_must_be_a_uuid() {
+        let args = IdentityArgs {
+            identity_id: Some("not-a-uuid".into()),
+            ..Default::default()
+        };
+        let e = resolve_login(&ServerArgs::default(), &args, None, &env_of(&[])).unwrap_err();
+        assert!(e.to_string().contains("must be a UUID"));
+    }
+}

@@ -1,0 +1,36 @@
+//! `{"KEY":"value",...}` on one line, keys sorted: what `jq` and every JSON parser read exactly.
+
+use crate::secrets::SecretSet;
+
+pub fn render(secrets: &SecretSet) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = secrets
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+        .collect();
+    let mut text = serde_json::Value::Object(map).to_string();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_comes_back_from_json() {
+        let secrets: SecretSet = [
+            (
+                "B".to_string(),
+                "line1\nline2\r\n\"q\" \\ $X 🚀".to_string(),
+            ),
+            ("A".to_string(), String::new()),
+        ]
+        .into_iter()
+        .collect();
+        let text = render(&secrets);
+        assert!(text.starts_with(r#"{"A":"","B":"#));
+        let back: std::collections::BTreeMap<String, String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["B"], "line1\nline2\r\n\"q\" \\ $X 🚀");
+        assert_eq!(back.len(), 2);
+    }
+}

@@ -1,0 +1,105 @@
+//! The child process of `run`: its environment (parent's plus the secrets), and handing over to
+//! it so that its exit code and signals are its own.
+
+use std::ffi::OsString;
+use std::process::Command;
+
+#[cfg(not(unix))]
+use crate::error::ChildExit;
+use crate::error::{Failure, Kind};
+use crate::secrets::SecretSet;
+
+/// Names the official CLI never lets a secret override: the child must still find its shell,
+/// home and terminal. Prefixes `XDG_` and `LC_` are reserved too.
+const RESERVED: &[&str] = &[
+    "HOME",
+    "PATH",
+    "PS1",
+    "PS2",
+    "PWD",
+    "EDITOR",
+    "XAUTHORITY",
+    "USER",
+    "TERM",
+    "TERMINFO",
+    "SHELL",
+    "MAIL",
+];
+const RESERVED_PREFIXES: &[&str] = &["XDG_", "LC_"];
+
+pub fn is_reserved(name: &str) -> bool {
+    RESERVED.contains(&name) || RESERVED_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// Removes reserved names from the secrets and returns them, so the caller can warn by name.
+pub fn drop_reserved(secrets: &mut SecretSet) -> Vec<String> {
+    let reserved: Vec<String> = secrets
+        .iter()
+        .map(|(k, _)| k)
+        .filter(|k| is_reserved(k))
+        .map(str::to_string)
+        .collect();
+    for key in &reserved {
+        secrets.remove(key);
+    }
+    reserved
+}
+
+/// Starts `program args` with the secrets added to (and winning over) the inherited environment.
+/// On Unix the process is replaced, so signals reach the command directly and its exit status
+/// is ours; elsewhere we wait and exit with its code. Returns only on failure.
+pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyhow::Error {
+    let mut command = Command::new(program);
+    command.args(args);
+    for (key, value) in secrets.iter() {
+        command.env(key, value);
+    }
+    let name = program.to_string_lossy();
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let error = command.exec();
+        start_failure(&name, error)
+    }
+    #[cfg(not(unix))]
+    {
+        match command.status() {
+            Ok(status) => ChildExit(status.code().unwrap_or(1)).into(),
+            Err(error) => start_failure(&name, error),
+        }
+    }
+}
+
+/// Shells use 127 for "command not found" and 126 for "found but not executable"; so do we.
+fn start_failure(name: &str, error: std::io::Error) -> anyhow::Error {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            Failure::new(Kind::CommandNotFound, format!("command not found: {name}"))
+                .hint("check the spelling, and that the command is on PATH")
+                .into()
+        }
+        _ => Failure::new(
+            Kind::CommandNotExecutable,
+            format!("cannot start {name}: {error}"),
+        )
+        .hint("check that the file is executable")
+        .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserved_names_never_reach_the_child() {
+        let mut secrets: SecretSet = ["PATH", "HOME", "LC_ALL", "XDG_CONFIG_HOME", "API_KEY"]
+            .iter()
+            .map(|k| (k.to_string(), "x".to_string()))
+            .collect();
+        let dropped = drop_reserved(&mut secrets);
+        assert_eq!(dropped, vec!["HOME", "LC_ALL", "PATH", "XDG_CONFIG_HOME"]);
+        assert_eq!(secrets.len(), 1);
+        assert_eq!(secrets.get("API_KEY"), Some("x"));
+    }
+}
