@@ -51,6 +51,7 @@ pub fn obtain(source: &IdTokenSource, http: &Http) -> Result<IdToken> {
                 "cannot read the OIDC token file {}: {e}",
                 path.display()
             ))
+            .hint("check the --jwt-file path (Kubernetes: the projected service-account token)")
         })?,
         IdTokenSource::GitHub(request) => github::request_id_token(http, request)?,
     };

@@ -9,7 +9,8 @@
 //! | no `'`, `\`, CR                         | `KEY='value'`     | single quotes: literal in all three        |
 //! | anything else                           | `KEY="va\"lue"`   | double quotes with `\\ \" \n \r` escapes   |
 //!
-//! In double quotes Node's dotenv only decodes `\n` and `\r`, and `$` starts interpolation in
+//! python-dotenv expands `${NAME}` in every form, with no escape. In double quotes Node's dotenv
+//! only decodes `\n` and `\r`, and `$` starts interpolation in
 //! dotenvy (`$NAME`, `${NAME}`; every `$` is escaped as `\$`) and python-dotenv (`${NAME}`, no
 //! escape exists).
 //! dotenvy knows no `\r`. Values that no form carries through all three readers are written for
@@ -46,8 +47,10 @@ pub fn encode(value: &str) -> (String, bool) {
     if value.chars().all(is_bare_safe) {
         return (value.to_string(), true);
     }
+    // python-dotenv expands `${NAME}` whatever the quoting, and has no escape for it.
+    let no_python_expansion = !value.contains("${");
     if !value.contains(['\'', '\\', '\r']) {
-        return (format!("'{value}'"), true);
+        return (format!("'{value}'"), no_python_expansion);
     }
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
@@ -110,7 +113,10 @@ mod tests {
     #[test]
     fn dotenvy_reads_every_value_we_call_exact_back_unchanged() {
         let exact: Vec<&str> = AWKWARD.iter().copied().filter(|v| encode(v).1).collect();
-        assert!(exact.len() > AWKWARD.len() / 2, "most awkward values are exact");
+        assert!(
+            exact.len() > AWKWARD.len() / 2,
+            "most awkward values are exact"
+        );
         let secrets: SecretSet = exact
             .iter()
             .enumerate()
@@ -128,7 +134,12 @@ mod tests {
     #[test]
     fn dotenvy_reads_values_with_backslashes_quotes_and_dollars_back_unchanged() {
         // Not exact for Node's dotenv, but dotenvy (and python-dotenv, without `$`) decode them.
-        for value in ["back\\slash \\n", "say \"hi\"", "$HOME ${X} \\$", "it's \"q\" \\ $X"] {
+        for value in [
+            "back\\slash \\n",
+            "say \"hi\"",
+            "$HOME ${X} \\$",
+            "it's \"q\" \\ $X",
+        ] {
             let secrets: SecretSet = [("K".to_string(), value.to_string())].into_iter().collect();
             let back = dotenvy_reads(&render(&secrets).text);
             assert_eq!(back, vec![("K".to_string(), value.to_string())]);
@@ -144,6 +155,8 @@ mod tests {
         );
         assert_eq!(encode("a b"), ("'a b'".into(), true));
         assert_eq!(encode("a\nb"), ("'a\nb'".into(), true));
+        assert_eq!(encode("$HOME"), ("'$HOME'".into(), true));
+        assert_eq!(encode("${HOME}"), ("'${HOME}'".into(), false));
         assert_eq!(encode("it's"), ("\"it's\"".into(), true));
         assert_eq!(encode("a\\b"), ("\"a\\\\b\"".into(), false));
         assert_eq!(encode("it's $HOME"), ("\"it's \\$HOME\"".into(), false));

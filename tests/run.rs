@@ -1,0 +1,170 @@
+//! `run -- <cmd>`: the secrets reach the command's environment and nothing else; its exit code,
+//! signals and standard streams are its own.
+
+mod common;
+mod support;
+
+use common::{Sandbox, stderr, stdout};
+use support::infisical::*;
+
+struct Setup {
+    sandbox: Sandbox,
+    server: FakeInfisical,
+    token: String,
+}
+
+fn setup(world: World) -> Setup {
+    let server = FakeInfisical::start(world);
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    Setup {
+        sandbox: Sandbox::new(),
+        server,
+        token,
+    }
+}
+
+impl Setup {
+    fn run(&self, command: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.sandbox.cmd();
+        cmd.args([
+            "run",
+            "--domain",
+            &self.server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+        ])
+        .env("INFISICAL_TOKEN", &self.token)
+        .arg("--")
+        .args(command);
+        cmd
+    }
+}
+
+#[test]
+fn the_command_sees_the_secrets_byte_for_byte() {
+    let s = setup(World::demo());
+    let out = s
+        .run(&[
+            "sh",
+            "-c",
+            r#"printf '%s|%s|%s' "$API_KEY" "$TRICKY_VALUE" "$MULTILINE_PEM""#,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let world = World::demo();
+    let project = world.project_by_slug(DEMO_PROJECT_SLUG).unwrap();
+    let expected = format!(
+        "dev-api-key-123|{}|{}",
+        project.secret("dev", "/", "TRICKY_VALUE").unwrap(),
+        project.secret("dev", "/", "MULTILINE_PEM").unwrap()
+    );
+    assert_eq!(stdout(&out), expected);
+    assert!(stderr(&out).contains("Fetched"));
+}
+
+#[test]
+fn the_parent_environment_is_inherited_and_secrets_win() {
+    let s = setup(World::demo());
+    let out = s
+        .run(&["sh", "-c", r#"printf '%s %s' "$KEEP_ME" "$API_KEY""#])
+        .env("KEEP_ME", "kept")
+        .env("API_KEY", "from-parent")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), "kept dev-api-key-123");
+}
+
+#[test]
+fn the_exit_code_is_the_commands_own() {
+    let s = setup(World::demo());
+    let out = s.run(&["sh", "-c", "exit 7"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let out = s.run(&["true"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_command_killed_by_a_signal_reports_128_plus_n_to_the_shell() {
+    let s = setup(World::demo());
+    let bin = assert_cmd::cargo::cargo_bin("infisical-oidc");
+    // A shell reports how its child ended: 128 + the signal number for a signal death.
+    let script = r#""$BIN" run --domain "$DOMAIN" --project cli-e2e -- sh -c 'kill -TERM $$'; echo "status=$?""#;
+    let out = std::process::Command::new("sh")
+        .args(["-c", script])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", s.sandbox.path())
+        .env("XDG_CONFIG_HOME", s.sandbox.config_dir())
+        .env("INFISICAL_TOKEN", &s.token)
+        .env("BIN", &bin)
+        .env("DOMAIN", s.server.url())
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).trim(), "status=143", "{}", stderr(&out));
+}
+
+#[test]
+fn standard_input_reaches_the_command() {
+    let s = setup(World::demo());
+    let out = s.run(&["cat"]).write_stdin("piped in").output().unwrap();
+    assert_eq!(stdout(&out), "piped in");
+}
+
+#[test]
+fn a_missing_command_exits_127_with_a_clear_message() {
+    let s = setup(World::demo());
+    let out = s.run(&["no-such-command-xyz"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(127));
+    let err = stderr(&out);
+    assert!(
+        err.contains("command not found: no-such-command-xyz"),
+        "{err}"
+    );
+}
+
+#[test]
+fn reserved_names_are_not_overridden_and_are_named() {
+    let mut world = World::demo();
+    world
+        .project_mut(DEMO_PROJECT_SLUG)
+        .unwrap()
+        .environment_mut("dev")
+        .unwrap()
+        .folder_mut("/")
+        .secrets
+        .push(("PATH".into(), "/nowhere".into()));
+    let s = setup(world);
+    let out = s
+        .run(&["sh", "-c", r#"printf '%s' "$PATH""#])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(stdout(&out), "/nowhere");
+    assert!(
+        stderr(&out).contains("secret PATH not injected"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn secrets_are_not_printed_by_run() {
+    let s = setup(World::demo());
+    let out = s.run(&["true"]).output().unwrap();
+    assert!(stdout(&out).is_empty());
+    assert!(!stderr(&out).contains("dev-api-key-123"));
+}
+
+#[test]
+fn a_command_is_required() {
+    let s = setup(World::demo());
+    let out = s
+        .sandbox
+        .cmd()
+        .args(["run", "--domain", &s.server.url()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,214 @@
+//! A tiny loopback HTTP server run on a background thread: records every
+//! request, hands it to a handler and writes the handler's JSON reply.
+//! Both fakes are built on it.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+
+use serde_json::Value;
+
+use super::util;
+
+/// One request as the fake saw it.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// Path without the query string, as sent (not percent-decoded).
+    pub path: String,
+    /// Query pairs, url-decoded, in order (duplicates kept).
+    pub query: Vec<(String, String)>,
+    /// Header names lower-cased.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// The raw request target (`/path?query`), as sent.
+    pub url: String,
+}
+
+impl Recorded {
+    /// First header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// First query parameter with this (decoded) name.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body parsed as JSON, if it is JSON.
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_str(&self.body).ok()
+    }
+
+    fn from_request(request: &mut tiny_http::Request) -> Recorded {
+        let url = request.url().to_string();
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        let mut body = Vec::new();
+        // A body that cannot be read is recorded as what was read so far.
+        let _ = request.as_reader().read_to_end(&mut body);
+        Recorded {
+            method: request.method().as_str().to_ascii_uppercase(),
+            path: path.to_string(),
+            query: util::parse_query(query),
+            headers: request
+                .headers()
+                .iter()
+                .map(|h| {
+                    let name = h.field.as_str().as_str().to_ascii_lowercase();
+                    (name, h.value.as_str().to_string())
+                })
+                .collect(),
+            body: String::from_utf8_lossy(&body).into_owned(),
+            url,
+        }
+    }
+}
+
+/// What a handler answers: a status, extra headers and a JSON body.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn new(status: u16, body: Value) -> Reply {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    pub fn ok(body: Value) -> Reply {
+        Reply::new(200, body)
+    }
+
+    pub fn with_header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+}
+
+/// Locks a mutex even if a handler panicked while holding it: a fake must
+/// keep answering so the test fails on its assertion, not on a hang.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The running server. Dropping it stops the thread and frees the port.
+pub struct HttpServer {
+    server: Arc<tiny_http::Server>,
+    stopping: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+    port: u16,
+}
+
+impl HttpServer {
+    /// Binds 127.0.0.1 on a free port and serves `handler` from a thread.
+    pub fn start<H>(name: &str, handler: H) -> HttpServer
+    where
+        H: Fn(&Recorded) -> Reply + Send + 'static,
+    {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1:0"));
+        let port = server
+            .server_addr()
+            .to_ip()
+            .expect("fake server listens on an IP address")
+            .port();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let thread = {
+            let (server, stopping, requests) = (server.clone(), stopping.clone(), requests.clone());
+            std::thread::Builder::new()
+                .name(format!("fake-{name}"))
+                .spawn(move || serve(&server, &stopping, &requests, &handler))
+                .expect("spawn fake server thread")
+        };
+        HttpServer {
+            server,
+            stopping,
+            thread: Some(thread),
+            requests,
+            port,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        lock(&self.requests).clone()
+    }
+}
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve<H>(
+    server: &tiny_http::Server,
+    stopping: &AtomicBool,
+    requests: &Mutex<Vec<Recorded>>,
+    handler: &H,
+) where
+    H: Fn(&Recorded) -> Reply,
+{
+    loop {
+        let mut request = match server.recv() {
+            Ok(request) => request,
+            // `recv` fails both when unblocked by Drop and on accept errors;
+            // only the former ends the loop.
+            Err(_) if stopping.load(Ordering::SeqCst) => return,
+            Err(_) => continue,
+        };
+        let recorded = Recorded::from_request(&mut request);
+        lock(requests).push(recorded.clone());
+        let reply = catch_unwind(AssertUnwindSafe(|| handler(&recorded))).unwrap_or_else(|_| {
+            Reply::new(
+                500,
+                serde_json::json!({"message": "fake server handler panicked", "error": "FakePanic"}),
+            )
+        });
+        respond(request, &reply);
+    }
+}
+
+fn respond(request: tiny_http::Request, reply: &Reply) {
+    let body = serde_json::to_vec(&reply.body).unwrap_or_default();
+    let mut response = tiny_http::Response::from_data(body).with_status_code(reply.status);
+    let content_type = [("Content-Type", "application/json; charset=utf-8")];
+    let extra = reply.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    for (name, value) in content_type.into_iter().chain(extra) {
+        // Header text comes from test code; a bad one is skipped, not fatal.
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    // The client may have gone away; that is its business.
+    let _ = request.respond(response);
+}
