@@ -60,7 +60,11 @@ fn main() {
     }
 
     let step = |args: &[&str]| {
-        println!("\n$ infisical-oidc {}", args.join(" "));
+        let shown: Vec<String> = args
+            .iter()
+            .map(|a| if a.contains(' ') { format!("'{a}'") } else { a.to_string() })
+            .collect();
+        println!("\n$ infisical-oidc {}", shown.join(" "));
         let status = Command::new(&bin)
             .args(args)
             .envs(job_env.iter().map(|(k, v)| (*k, v.as_str())))

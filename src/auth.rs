@@ -310,8 +310,9 @@ fn explain_login_error(
     let (message, hint) = if m.contains("subject not allowed") {
         (
             format!("Infisical refused the token's subject: sub = {}", claims.sub_text()),
-            "the identity's OIDC Subject must equal this sub or match it as a glob (`*` stops at `/`: \
-             `repo:org/repo:*` does not match `...:ref:refs/heads/main`; use `**` or the exact value)"
+            "the identity's OIDC Subject must equal this sub or match it as a glob, and `*` stops at `/`: \
+             `repo:org/repo:*` does not match `...:ref:refs/heads/main`; write `repo:org/repo:ref:refs/heads/*` \
+             or the exact sub"
                 .to_string(),
         )
     } else if m.contains("audience not allowed") {
