@@ -62,7 +62,13 @@ fn main() {
     let step = |args: &[&str]| {
         let shown: Vec<String> = args
             .iter()
-            .map(|a| if a.contains(' ') { format!("'{a}'") } else { a.to_string() })
+            .map(|a| {
+                if a.contains(' ') {
+                    format!("'{a}'")
+                } else {
+                    a.to_string()
+                }
+            })
             .collect();
         println!("\n$ infisical-oidc {}", shown.join(" "));
         let status = Command::new(&bin)
