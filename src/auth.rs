@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::{Api, Generation, OidcLoginRequest};
 use crate::config::{Env, LoginSettings};
 use crate::error::{Failure, Kind};
+use crate::github;
 use crate::http::{ApiError, Http, HttpError};
 use crate::oidc::{self, Claims};
 use crate::progress::Spinner;
@@ -175,6 +176,7 @@ impl<'a> Auth<'a> {
     /// The token given > a fresh cached session > a new login.
     pub fn access_token(&self, given: Option<&str>) -> Result<AccessToken> {
         if let Some(token) = given {
+            self.mask(token.trim());
             return Ok(AccessToken {
                 value: token.trim().to_string(),
                 origin: TokenOrigin::Given,
@@ -186,6 +188,7 @@ impl<'a> Auth<'a> {
             && let Some(session) = store.load(&self.settings.domain.origin, identity_id)
             && session.is_fresh(now())
         {
+            self.mask(&session.access_token);
             return Ok(AccessToken {
                 value: session.access_token,
                 origin: TokenOrigin::Session,
@@ -220,6 +223,13 @@ impl<'a> Auth<'a> {
         }
     }
 
+    /// Hides a token in the GitHub Actions log before anything could print it.
+    fn mask(&self, token: &str) {
+        if self.settings.mask {
+            github::add_masks([token]);
+        }
+    }
+
     fn identity_id(&self) -> Result<&str> {
         self.settings.identity_id.as_deref().ok_or_else(|| {
             Failure::usage("no machine identity given")
@@ -247,6 +257,7 @@ impl<'a> Auth<'a> {
 
         let spinner = Spinner::start("Logging in to Infisical");
         let id_token = oidc::obtain(source, self.http)?;
+        self.mask(id_token.as_str());
         let api = Api::new(self.http, &self.settings.domain.api_base);
         let response = api
             .oidc_login(&OidcLoginRequest {
@@ -260,6 +271,7 @@ impl<'a> Auth<'a> {
                 explain_login_error(e, &claims, identity_id, &self.settings.domain.origin)
             })?;
         spinner.finish();
+        self.mask(&response.access_token);
 
         let session = Session {
             domain: self.settings.domain.origin.clone(),

@@ -41,16 +41,22 @@ pub enum Login {
 
 #[derive(Subcommand, Debug)]
 pub enum Secrets {
-    /// Print the secrets as dotenv or JSON, or write them to a file
+    /// Print the secrets in a format of your choice, write them to a file, or hand them to later
+    /// GitHub Actions steps
     Export(ExportArgs),
 }
 
+/// Flags every command takes.
 #[derive(Args, Debug, Clone, Default)]
-pub struct ServerArgs {
+pub struct CommonArgs {
     /// Infisical URL, with or without `/api` [default: https://app.infisical.com]
     /// (legacy variable: INFISICAL_API_URL)
     #[arg(long, env = "INFISICAL_DOMAIN", value_name = "URL")]
     pub domain: Option<String>,
+
+    /// In GitHub Actions, do not emit `::add-mask::` for secret values and tokens
+    #[arg(long)]
+    pub no_mask: bool,
 }
 
 /// How to become the machine identity.
@@ -88,7 +94,7 @@ pub struct IdentityArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct LoginOidcArgs {
     #[command(flatten)]
-    pub server: ServerArgs,
+    pub common: CommonArgs,
     #[command(flatten)]
     pub identity: IdentityArgs,
 }
@@ -142,8 +148,21 @@ pub struct ExportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Append the secrets to $GITHUB_ENV, so later steps of the job see them
+    #[arg(long, conflicts_with_all = ["output", "format"])]
+    pub github_env: bool,
+
+    /// Append the secrets to $GITHUB_OUTPUT, as outputs of this step
+    #[arg(long, conflicts_with_all = ["output", "format"])]
+    pub github_output: bool,
+
+    /// Export this name even though shells or the runner treat it as code or a path
+    /// (PATH, BASH_ENV, ENV, NODE_OPTIONS, LD_*, DYLD_*, GITHUB_*, RUNNER_*, ACTIONS_*)
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    pub allow_name: Vec<String>,
+
     #[command(flatten)]
-    pub server: ServerArgs,
+    pub common: CommonArgs,
     #[command(flatten)]
     pub fetch: FetchArgs,
     #[command(flatten)]
@@ -154,14 +173,24 @@ pub struct ExportArgs {
 pub enum FormatArg {
     /// KEY=value lines, quoted only where a value needs it
     Dotenv,
+    /// `export KEY='value'` lines, safe to `eval` in sh, dash, bash and zsh
+    Shell,
     /// One JSON object, key to value
     Json,
+    /// A YAML mapping with double-quoted values
+    Yaml,
+    /// RFC 4180 CSV with a `key,value` header
+    Csv,
+    /// GitHub's `KEY<<DELIMITER` form for $GITHUB_ENV and $GITHUB_OUTPUT
+    GithubEnv,
+    /// `docker run --env-file`: KEY=value taken literally (values with line breaks are refused)
+    Docker,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct RunArgs {
     #[command(flatten)]
-    pub server: ServerArgs,
+    pub common: CommonArgs,
     #[command(flatten)]
     pub fetch: FetchArgs,
     #[command(flatten)]

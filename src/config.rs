@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde::Deserialize;
 
 use crate::api::{self, ProjectRef};
-use crate::cli::{FetchArgs, IdentityArgs, ServerArgs};
+use crate::cli::{CommonArgs, FetchArgs, IdentityArgs};
 use crate::error::Failure;
 use crate::github::IdTokenRequest;
 use crate::oidc::IdTokenSource;
@@ -74,6 +74,8 @@ pub struct LoginSettings {
     pub token_source: Option<IdTokenSource>,
     /// Set inside GitHub Actions; lets errors explain a missing `id-token: write`.
     pub in_github_actions: bool,
+    /// Emit `::add-mask::` for every value and token (in GitHub Actions, unless `--no-mask`).
+    pub mask: bool,
     pub organization_slug: Option<String>,
 }
 
@@ -107,13 +109,13 @@ pub fn find_project_file(start: &Path) -> Result<Option<(PathBuf, ProjectFile)>>
 }
 
 pub fn resolve_login(
-    server: &ServerArgs,
+    common: &CommonArgs,
     identity: &IdentityArgs,
     file: Option<&ProjectFile>,
     env: Env,
 ) -> Result<LoginSettings> {
     let (domain_text, domain_origin) =
-        match server.domain.clone().or_else(|| env("INFISICAL_API_URL")) {
+        match common.domain.clone().or_else(|| env("INFISICAL_API_URL")) {
             Some(d) => (d, Origin::CommandLine),
             None => match file.and_then(|f| f.domain.clone()) {
                 Some(d) => (d, Origin::ProjectFile),
@@ -158,18 +160,19 @@ pub fn resolve_login(
         identity_id,
         token_source,
         in_github_actions,
+        mask: in_github_actions && !common.no_mask,
         organization_slug: identity.organization_slug.clone(),
     })
 }
 
 pub fn resolve_fetch(
-    server: &ServerArgs,
+    common: &CommonArgs,
     fetch: &FetchArgs,
     identity: &IdentityArgs,
     file: Option<&ProjectFile>,
     env: Env,
 ) -> Result<FetchSettings> {
-    let login = resolve_login(server, identity, file, env)?;
+    let login = resolve_login(common, identity, file, env)?;
     let project = fetch
         .project
         .clone()
@@ -248,7 +251,7 @@ mod tests {
             default_environment: Some("staging".into()),
         };
         let env = env_of(&[("INFISICAL_API_URL", "https://legacy.example/api")]);
-        let server = ServerArgs { domain: None };
+        let server = CommonArgs::default();
         let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env).unwrap();
         assert_eq!(l.domain.origin, "https://legacy.example");
 
@@ -260,8 +263,9 @@ mod tests {
         let l = resolve_login(&server, &IdentityArgs::default(), None, &env_of(&[])).unwrap();
         assert_eq!(l.domain.origin, DEFAULT_DOMAIN);
 
-        let server = ServerArgs {
+        let server = CommonArgs {
             domain: Some("http://127.0.0.1:1".into()),
+            ..Default::default()
         };
         let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env).unwrap();
         assert_eq!(l.domain.origin, "http://127.0.0.1:1");
@@ -275,7 +279,7 @@ mod tests {
             domain: None,
         };
         let s = resolve_fetch(
-            &ServerArgs::default(),
+            &CommonArgs::default(),
             &FetchArgs::default(),
             &IdentityArgs::default(),
             Some(&file),
@@ -287,7 +291,7 @@ mod tests {
         assert!(s.include_imports && s.expand && !s.recursive);
 
         let s = resolve_fetch(
-            &ServerArgs::default(),
+            &CommonArgs::default(),
             &FetchArgs::default(),
             &IdentityArgs::default(),
             None,
@@ -308,14 +312,14 @@ mod tests {
             ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "runtime"),
         ]);
         let l =
-            resolve_login(&ServerArgs::default(), &IdentityArgs::default(), None, &env).unwrap();
+            resolve_login(&CommonArgs::default(), &IdentityArgs::default(), None, &env).unwrap();
         assert!(matches!(l.token_source, Some(IdTokenSource::GitHub(_))));
 
         let given = IdentityArgs {
             jwt: Some("-".into()),
             ..Default::default()
         };
-        let l = resolve_login(&ServerArgs::default(), &given, None, &env).unwrap();
+        let l = resolve_login(&CommonArgs::default(), &given, None, &env).unwrap();
         assert_eq!(l.token_source, Some(IdTokenSource::Stdin));
     }
 
@@ -332,7 +336,7 @@ mod tests {
             identity_id: Some("not-a-uuid".into()),
             ..Default::default()
         };
-        let e = resolve_login(&ServerArgs::default(), &args, None, &env_of(&[])).unwrap_err();
+        let e = resolve_login(&CommonArgs::default(), &args, None, &env_of(&[])).unwrap_err();
         assert!(e.to_string().contains("must be a UUID"));
     }
 }

@@ -52,3 +52,170 @@ pub fn request_id_token(http: &Http, request: &IdTokenRequest) -> Result<String>
         })?;
     Ok(response.value)
 }
+
+/// The `::add-mask::` commands that hide `value` in the job log: the whole value (with `%`, CR
+/// and LF percent-encoded, as the toolkit does) and each non-empty line of a multi-line value,
+/// trimmed as the runner trims them, for older runners that do not split values themselves.
+pub fn mask_commands(value: &str) -> Vec<String> {
+    if value.trim().is_empty() {
+        // The runner warns on an empty mask and masking blanks would blank the whole log.
+        return Vec::new();
+    }
+    let mut out = vec![format!("::add-mask::{}", escape_command_data(value))];
+    if value.contains(['\n', '\r']) {
+        for line in value
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            out.push(format!("::add-mask::{line}"));
+        }
+    }
+    out
+}
+
+fn escape_command_data(value: &str) -> String {
+    value
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Writes mask commands on stderr (the runner reads both streams; stdout stays clean for pipes).
+pub fn add_masks<'a>(values: impl IntoIterator<Item = &'a str>) {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut text = String::new();
+    for value in values {
+        for command in mask_commands(value) {
+            if seen.insert(command.clone()) {
+                text.push_str(&command);
+                text.push('\n');
+            }
+        }
+    }
+    if !text.is_empty() {
+        use std::io::Write;
+        let mut stderr = std::io::stderr().lock();
+        let _ = stderr.write_all(text.as_bytes());
+        let _ = stderr.flush();
+    }
+}
+
+/// A fresh delimiter like the toolkit's `ghadelimiter_<uuid>`: 128 bits from the standard
+/// library's randomly keyed SipHash, so no extra crate is needed.
+pub fn random_delimiter() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let word = || {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        hasher.finish()
+    };
+    format!("ghadelimiter_{:016x}{:016x}", word(), word())
+}
+
+/// A file the runner reads after the step: `$GITHUB_ENV` or `$GITHUB_OUTPUT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileCommand {
+    Env,
+    Output,
+}
+
+impl FileCommand {
+    pub fn variable(self) -> &'static str {
+        match self {
+            FileCommand::Env => "GITHUB_ENV",
+            FileCommand::Output => "GITHUB_OUTPUT",
+        }
+    }
+
+    pub fn flag(self) -> &'static str {
+        match self {
+            FileCommand::Env => "--github-env",
+            FileCommand::Output => "--github-output",
+        }
+    }
+}
+
+/// The path a runner variable names, or why it cannot be used.
+pub fn runner_file(command: FileCommand, path: Option<String>) -> Result<String, Failure> {
+    path.ok_or_else(|| {
+        Failure::usage(format!(
+            "{} needs ${}, which is not set",
+            command.flag(),
+            command.variable()
+        ))
+        .hint("GitHub Actions sets it in every step; outside Actions use --format github-env or --output")
+    })
+}
+
+/// Appends `text` to a runner file in one write, so a failure leaves nothing half-written.
+pub fn append(command: FileCommand, path: &str, text: &str) -> Result<()> {
+    use std::io::Write;
+    let fail = |what: &str, e: std::io::Error| {
+        Failure::new(
+            Kind::General,
+            format!("cannot {what} ${} ({path}): {e}", command.variable()),
+        )
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(|e| fail("open", e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| fail("write", e))?;
+    Ok(())
+}
+
+/// Whether our stdout is the very file `path` names (same device and inode), as in
+/// `infisical-oidc secrets export >> "$GITHUB_ENV"`.
+#[cfg(unix)]
+pub fn stdout_is(path: &str) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let (Ok(ours), Ok(theirs)) = (std::fs::File::from(fd).metadata(), std::fs::metadata(path))
+    else {
+        return false;
+    };
+    ours.is_file() && ours.dev() == theirs.dev() && ours.ino() == theirs.ino()
+}
+
+#[cfg(not(unix))]
+pub fn stdout_is(_path: &str) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_the_whole_value_and_each_line() {
+        assert_eq!(mask_commands("s3cr%t"), vec!["::add-mask::s3cr%25t"]);
+        assert_eq!(
+            mask_commands("line1\r\n  line2  \n\n"),
+            vec![
+                "::add-mask::line1%0D%0A  line2  %0A%0A",
+                "::add-mask::line1",
+                "::add-mask::line2"
+            ]
+        );
+        assert!(mask_commands("").is_empty());
+        assert!(mask_commands(" \n ").is_empty());
+    }
+
+    #[test]
+    fn delimiters_are_fresh() {
+        let (a, b) = (random_delimiter(), random_delimiter());
+        assert_ne!(a, b);
+        assert!(a.starts_with("ghadelimiter_") && a.len() == "ghadelimiter_".len() + 32);
+    }
+}

@@ -31,12 +31,13 @@ pub fn is_reserved(name: &str) -> bool {
     RESERVED.contains(&name) || RESERVED_PREFIXES.iter().any(|p| name.starts_with(p))
 }
 
-/// Removes reserved names from the secrets and returns them, so the caller can warn by name.
+/// Removes reserved names, and names no environment can hold, from the secrets and returns
+/// them, so the caller can warn by name.
 pub fn drop_reserved(secrets: &mut SecretSet) -> Vec<String> {
     let reserved: Vec<String> = secrets
         .iter()
         .map(|(k, _)| k)
-        .filter(|k| is_reserved(k))
+        .filter(|k| is_reserved(k) || k.is_empty() || k.contains(['=', '\0']))
         .map(str::to_string)
         .collect();
     for key in &reserved {
@@ -49,6 +50,19 @@ pub fn drop_reserved(secrets: &mut SecretSet) -> Vec<String> {
 /// On Unix the process is replaced, so signals reach the command directly and its exit status
 /// is ours; elsewhere we wait and exit with its code. Returns only on failure.
 pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyhow::Error {
+    let with_nul: Vec<&str> = secrets
+        .iter()
+        .filter(|(_, v)| v.contains('\0'))
+        .map(|(k, _)| k)
+        .collect();
+    if !with_nul.is_empty() {
+        return Failure::usage(format!(
+            "the value of {} contains a NUL byte, which no environment variable can hold; nothing was run",
+            with_nul.join(", ")
+        ))
+        .hint("fix the value in Infisical, or read it with `secrets export --format json`")
+        .into();
+    }
     let mut command = Command::new(program);
     command.args(args);
     for (key, value) in secrets.iter() {

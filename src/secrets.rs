@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::{RawSecret, SecretsResponse};
+use crate::error::Failure;
 
 /// Secrets by name, sorted by key (byte order) so every output is stable.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -44,6 +45,69 @@ impl FromIterator<(String, String)> for SecretSet {
     fn from_iter<T: IntoIterator<Item = (String, String)>>(iter: T) -> Self {
         SecretSet(iter.into_iter().collect())
     }
+}
+
+/// A name every shell and the GitHub runner accept as a variable: `[A-Za-z_][A-Za-z0-9_]*`.
+pub fn is_env_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Names later steps or shells would run as code or search as paths: a secret must not set them
+/// by accident (`BASH_ENV` runs a file in every later bash step, `LD_PRELOAD` loads a library).
+pub fn is_hazardous_name(name: &str) -> bool {
+    const EXACT: &[&str] = &["NODE_OPTIONS", "BASH_ENV", "ENV", "PATH"];
+    const PREFIXES: &[&str] = &["LD_", "DYLD_", "GITHUB_", "RUNNER_", "ACTIONS_"];
+    let upper = name.to_ascii_uppercase();
+    EXACT.contains(&upper.as_str()) || PREFIXES.iter().any(|p| upper.starts_with(p))
+}
+
+/// Checks, before anything is written, that every secret can become an environment variable.
+/// Lists every offending name at once, never a value.
+pub fn check_env_names(secrets: &SecretSet, allowed: &[String]) -> Result<(), Failure> {
+    let invalid: Vec<&str> = secrets
+        .iter()
+        .map(|(k, _)| k)
+        .filter(|k| !is_env_name(k))
+        .collect();
+    if !invalid.is_empty() {
+        return Err(Failure::usage(format!(
+            "cannot export {}: an environment variable name is letters, digits and `_`, not starting with a digit",
+            invalid.join(", ")
+        ))
+        .hint("rename the secrets in Infisical, or use --format json, yaml or csv, which take any name"));
+    }
+    let hazardous: Vec<&str> = secrets
+        .iter()
+        .map(|(k, _)| k)
+        .filter(|k| is_hazardous_name(k) && !allowed.iter().any(|a| a == k))
+        .collect();
+    if !hazardous.is_empty() {
+        return Err(Failure::usage(format!(
+            "refusing to export {}: shells or later workflow steps would treat it as code or a search path",
+            hazardous.join(", ")
+        ))
+        .hint(format!(
+            "if this is intended, pass --allow-name {}",
+            hazardous[0]
+        )));
+    }
+    let with_nul: Vec<&str> = secrets
+        .iter()
+        .filter(|(_, v)| v.contains('\0'))
+        .map(|(k, _)| k)
+        .collect();
+    if !with_nul.is_empty() {
+        return Err(Failure::usage(format!(
+            "the value of {} contains a NUL byte, which no environment variable can hold",
+            with_nul.join(", ")
+        ))
+        .hint("use --format json for an exact copy"));
+    }
+    Ok(())
 }
 
 /// Own secrets win over imports; among imports the later one wins; within a listing (recursive
@@ -119,6 +183,35 @@ mod tests {
             imports: vec![],
         });
         assert_eq!(merged.secrets.get("K"), Some("nested"));
+    }
+
+    #[test]
+    fn names_are_checked_before_anything_is_written() {
+        let set = |k: &str, v: &str| -> SecretSet {
+            [(k.to_string(), v.to_string())].into_iter().collect()
+        };
+        assert!(check_env_names(&set("API_KEY", "v"), &[]).is_ok());
+        for bad in ["1ABC", "A-B", "A B", "A=B", "", "Ä"] {
+            let e = check_env_names(&set(bad, "v"), &[]).unwrap_err();
+            assert!(e.message.starts_with("cannot export"), "{bad}");
+        }
+        for hazard in [
+            "PATH",
+            "BASH_ENV",
+            "ENV",
+            "node_options",
+            "LD_PRELOAD",
+            "DYLD_INSERT_LIBRARIES",
+            "GITHUB_TOKEN",
+            "RUNNER_TEMP",
+            "ACTIONS_RUNTIME_TOKEN",
+        ] {
+            let e = check_env_names(&set(hazard, "v"), &[]).unwrap_err();
+            assert!(e.message.starts_with("refusing to export"), "{hazard}");
+            assert!(check_env_names(&set(hazard, "v"), &[hazard.to_string()]).is_ok());
+        }
+        let e = check_env_names(&set("K", "a\0b"), &[]).unwrap_err();
+        assert!(e.message.contains("NUL") && !e.message.contains("a\0b"));
     }
 
     #[test]

@@ -11,37 +11,7 @@ use std::process::Command;
 
 use common::{Sandbox, stderr, stdout};
 use support::infisical::*;
-
-const AWKWARD: &[(&str, &str)] = &[
-    ("EMPTY", ""),
-    ("PLAIN", "plain-value_1.2:3@host/path"),
-    ("SPACES", "  padded with spaces  "),
-    ("SINGLE_QUOTE", "it's"),
-    ("DOUBLE_QUOTE", "say \"hi\""),
-    ("BOTH_QUOTES", "both ' and \""),
-    ("DOLLAR", "$HOME and ${HOME} and $"),
-    ("PLAIN_DOLLAR", "$HOME and $ and 5$"),
-    ("DOLLAR_AND_QUOTE", "it's $HOME"),
-    ("BACKSLASH", "back\\slash \\n not a newline"),
-    ("TRAILING_BACKSLASH", "ends with\\"),
-    ("HASH", "# not a comment"),
-    ("INNER_HASH", "a #hash"),
-    ("EQUALS", "=leading=equals"),
-    ("NEWLINES", "line1\nline2\n"),
-    ("CRLF", "crlf\r\nline"),
-    ("TAB", "tab\there"),
-    ("UNICODE", "héllo wörld ✓ 日本語 🚀"),
-    ("BACKTICK", "`backtick`"),
-    (
-        "PEM",
-        "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAA\n-----END PRIVATE KEY-----",
-    ),
-    ("JSON", "{\"key\":\"value\",\"list\":[1,2,3]}"),
-    (
-        "TRICKY",
-        "p@ss\"word'with$dollar and $HOME and \\back\\\\slash `tick` #hash =eq;semi|pipe&amp %percent% \\n(not-a-newline)",
-    ),
-];
+use support::values::AWKWARD;
 
 /// Keys the CLI must call ambiguous: their values mix quotes, backslashes, `$` or CR in ways the
 /// three readers decode differently.

@@ -1,4 +1,5 @@
-//! `secrets export`: the secrets as text, on standard output or in a private file.
+//! `secrets export`: the secrets as text, on standard output, in a private file, or appended to
+//! the files GitHub Actions reads after the step.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,25 +10,63 @@ use crate::auth::write_private_atomically;
 use crate::cli::{ExportArgs, FormatArg};
 use crate::config::{self, Env};
 use crate::format::{self, Format};
+use crate::github::{self, FileCommand};
 use crate::http::Http;
+use crate::secrets::{self, SecretSet};
 
 pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
     let settings = config::resolve_fetch(
-        &args.server,
+        &args.common,
         &args.fetch,
         &args.identity,
         file.as_ref(),
         env,
     )?;
     let secrets = super::fetch(&settings, http, env)?;
-    let format = match args.format {
+
+    let sinks: Vec<FileCommand> = [
+        (args.github_env, FileCommand::Env),
+        (args.github_output, FileCommand::Output),
+    ]
+    .into_iter()
+    .filter_map(|(wanted, sink)| wanted.then_some(sink))
+    .collect();
+    if !sinks.is_empty() {
+        return append_to_runner_files(&sinks, &secrets, &args.allow_name, env);
+    }
+
+    let mut format = match args.format {
         FormatArg::Dotenv => Format::Dotenv,
+        FormatArg::Shell => Format::Shell,
         FormatArg::Json => Format::Json,
+        FormatArg::Yaml => Format::Yaml,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::GithubEnv => Format::GithubEnv,
+        FormatArg::Docker => Format::Docker,
     };
-    let rendered = format::render(format, &secrets);
+    if args.output.is_none()
+        && format != Format::GithubEnv
+        && let Some(sink) = stdout_runner_file(env)
+    {
+        // `export >> "$GITHUB_ENV"`: the runner reads NAME=value literally, so quotes would be kept
+        // and a newline would end the value. Its own heredoc form carries every value.
+        super::warn(&format!(
+            "standard output is ${}: writing GitHub's KEY<<DELIMITER form instead of {}",
+            sink.variable(),
+            format_name(format)
+        ));
+        format = Format::GithubEnv;
+    }
+    if format.sets_environment() {
+        secrets::check_env_names(&secrets, &args.allow_name)?;
+    }
+    let rendered = format::render(format, &secrets, &mut github::random_delimiter)?;
     for warning in &rendered.warnings {
         super::warn(warning);
+    }
+    if format == Format::Dotenv && settings.login.in_github_actions {
+        warn_if_github_env_would_keep_quotes(&secrets);
     }
     match &args.output {
         Some(path) => write_file(path, rendered.text.as_bytes())
@@ -38,6 +77,67 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
             stdout.flush()?;
             Ok(())
         }
+    }
+}
+
+/// Validates everything first, then appends: an error leaves both files untouched.
+fn append_to_runner_files(
+    sinks: &[FileCommand],
+    secrets: &SecretSet,
+    allowed: &[String],
+    env: Env,
+) -> Result<()> {
+    secrets::check_env_names(secrets, allowed)?;
+    let paths = sinks
+        .iter()
+        .map(|sink| github::runner_file(*sink, env(sink.variable())))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (sink, path) in sinks.iter().zip(&paths) {
+        let rendered = format::render(Format::GithubEnv, secrets, &mut github::random_delimiter)?;
+        github::append(*sink, path, &rendered.text)?;
+        eprintln!(
+            "Wrote {} to ${}",
+            super::plural(secrets.len(), "secret"),
+            sink.variable()
+        );
+    }
+    Ok(())
+}
+
+/// Which runner file, if any, our standard output is.
+fn stdout_runner_file(env: Env) -> Option<FileCommand> {
+    [FileCommand::Env, FileCommand::Output]
+        .into_iter()
+        .find(|sink| env(sink.variable()).is_some_and(|path| github::stdout_is(&path)))
+}
+
+fn warn_if_github_env_would_keep_quotes(secrets: &SecretSet) {
+    let quoted: Vec<&str> = secrets
+        .iter()
+        .filter(|(_, v)| format::dotenv_quotes(v))
+        .map(|(k, _)| k)
+        .collect();
+    if !quoted.is_empty() {
+        super::warn(&format!(
+            "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes become part of the value: use --github-env instead",
+            if quoted.len() == 1 {
+                format!("{} is", quoted[0])
+            } else {
+                format!("{} are", quoted.join(", "))
+            }
+        ));
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Dotenv => "dotenv",
+        Format::Shell => "shell",
+        Format::Json => "json",
+        Format::Yaml => "yaml",
+        Format::Csv => "csv",
+        Format::GithubEnv => "github-env",
+        Format::Docker => "docker",
     }
 }
 

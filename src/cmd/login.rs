@@ -9,7 +9,7 @@ use crate::http::Http;
 
 pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
-    let settings = config::resolve_login(&args.server, &args.identity, file.as_ref(), env)?;
+    let settings = config::resolve_login(&args.common, &args.identity, file.as_ref(), env)?;
     super::warn_about_domain(&settings);
     let auth = Auth::new(&settings, http, SessionStore::locate(env));
     let session = auth.login()?;

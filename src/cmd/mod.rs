@@ -12,6 +12,7 @@ use crate::auth::{self, Auth, SessionStore, TokenOrigin};
 use crate::cli::{Cli, Command, Login, Secrets};
 use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
 use crate::error::{Failure, Kind};
+use crate::github;
 use crate::http::{ApiError, Http, HttpError};
 use crate::progress::Spinner;
 use crate::secrets::{self, SecretSet};
@@ -82,6 +83,10 @@ fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
     }
 
     let merged = secrets::merge(response);
+    if settings.login.mask {
+        // Before any value can reach stdout, stderr, a file or a child's output.
+        github::add_masks(merged.secrets.iter().map(|(_, v)| v));
+    }
     let place = format!(
         "{}/{}:{}",
         settings.project.as_str(),
@@ -108,7 +113,7 @@ fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
     Ok(merged.secrets)
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

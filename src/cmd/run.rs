@@ -9,7 +9,7 @@ use crate::http::Http;
 pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
     let settings = config::resolve_fetch(
-        &args.server,
+        &args.common,
         &args.fetch,
         &args.identity,
         file.as_ref(),
@@ -18,7 +18,7 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
     let mut secrets = super::fetch(&settings, http, env)?;
     for name in crate::run::drop_reserved(&mut secrets) {
         super::warn(&format!(
-            "secret {name} not injected: the command's own {name} is kept (reserved name)"
+            "secret {name} not injected: reserved or not a valid variable name"
         ));
     }
     let (program, rest) = args

@@ -78,6 +78,22 @@ fn is_bare_safe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the value: when we call its form exact, dotenvy reads it back unchanged.
+        #[test]
+        fn exact_forms_come_back_from_dotenvy(value in "\\PC*|[\\x01-\\x7f]*|[ $'\"\\\\#=\n`{}A]*") {
+            let (encoded, exact) = encode(&value);
+            if exact {
+                let line = format!("K={encoded}\n");
+                let back: Vec<(String, String)> = dotenvy::from_read_iter(line.as_bytes())
+                    .map(|item| item.unwrap())
+                    .collect();
+                prop_assert_eq!(back, vec![("K".to_string(), value)]);
+            }
+        }
+    }
 
     /// What dotenvy reads back from our text, key by key.
     fn dotenvy_reads(text: &str) -> Vec<(String, String)> {

@@ -8,4 +8,6 @@ pub mod glob;
 pub mod http;
 pub mod infisical;
 pub mod jwt;
+pub mod runner;
 mod util;
+pub mod values;

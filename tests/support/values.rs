@@ -1,0 +1,44 @@
+//! Secret values that break naive writers: quotes, `$`, backslashes, comments, line breaks,
+//! unicode, and values crafted to inject variables into `$GITHUB_ENV`.
+
+pub const AWKWARD: &[(&str, &str)] = &[
+    ("EMPTY", ""),
+    ("PLAIN", "plain-value_1.2:3@host/path"),
+    ("SPACES", "  padded with spaces  "),
+    ("SINGLE_QUOTE", "it's"),
+    ("DOUBLE_QUOTE", "say \"hi\""),
+    ("BOTH_QUOTES", "both ' and \""),
+    ("DOLLAR", "$HOME and ${HOME} and $"),
+    ("PLAIN_DOLLAR", "$HOME and $ and 5$"),
+    ("DOLLAR_AND_QUOTE", "it's $HOME"),
+    ("BACKSLASH", "back\\slash \\n not a newline"),
+    ("TRAILING_BACKSLASH", "ends with\\"),
+    ("HASH", "# not a comment"),
+    ("INNER_HASH", "a #hash"),
+    ("EQUALS", "=leading=equals"),
+    ("NEWLINES", "line1\nline2\n"),
+    ("CRLF", "crlf\r\nline"),
+    ("TAB", "tab\there"),
+    ("UNICODE", "héllo wörld ✓ 日本語 🚀"),
+    ("BACKTICK", "`backtick` $(echo no) ; echo no"),
+    (
+        "PEM",
+        "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAA\n-----END PRIVATE KEY-----",
+    ),
+    ("JSON", "{\"key\":\"value\",\"list\":[1,2,3]}"),
+    (
+        "TRICKY",
+        "p@ss\"word'with$dollar and $HOME and \\back\\\\slash `tick` #hash =eq;semi|pipe&amp %percent% \\n(not-a-newline)",
+    ),
+];
+
+/// Values that try to smuggle variables into `$GITHUB_ENV`.
+pub const HOSTILE: &[(&str, &str)] = &[
+    ("INJECT_LINE", "x\nBASH_ENV=/tmp/evil"),
+    (
+        "INJECT_DELIMITER",
+        "x\nghadelimiter_00000000-0000-0000-0000-000000000000\nLD_PRELOAD=/tmp/evil.so",
+    ),
+    ("INJECT_HEREDOC", "x\nEVIL<<EOF\n/tmp/evil\nEOF"),
+    ("INJECT_EOF", "EOF\nNODE_OPTIONS=--require /tmp/evil.js"),
+];
