@@ -20,6 +20,13 @@ pub struct OidcLoginRequest<'a> {
     pub organization_slug: Option<&'a str>,
 }
 
+/// The body of the renew and revoke routes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRequest<'a> {
+    pub access_token: &'a str,
+}
+
 /// The answer of every machine-identity login (and of token renewal).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -128,6 +135,23 @@ impl<'a> Api<'a> {
     pub fn oidc_login(&self, request: &OidcLoginRequest) -> Result<AccessTokenResponse, HttpError> {
         self.http
             .post_json(&self.url("/v1/auth/oidc-auth/login"), request)
+    }
+
+    /// `POST /api/v1/auth/token/renew`: a fresh expiry for a token that has not run out yet.
+    pub fn renew(&self, access_token: &str) -> Result<AccessTokenResponse, HttpError> {
+        self.http.post_json(
+            &self.url("/v1/auth/token/renew"),
+            &TokenRequest { access_token },
+        )
+    }
+
+    /// `POST /api/v1/auth/token/revoke`: the token stops working everywhere at once.
+    pub fn revoke(&self, access_token: &str) -> Result<(), HttpError> {
+        let _: serde_json::Value = self.http.post_json(
+            &self.url("/v1/auth/token/revoke"),
+            &TokenRequest { access_token },
+        )?;
+        Ok(())
     }
 
     /// Lists secrets with the fewest round trips the server allows, starting from what we last

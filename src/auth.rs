@@ -1,147 +1,18 @@
-//! A usable Infisical access token: the one given > a cached session > a fresh OIDC login.
-//! Sessions hold only the access token and its expiry, in a 0600 file keyed by domain + identity.
+//! A usable Infisical access token: the one given > a cached session (renewed when it is about to
+//! run out) > a fresh OIDC login; and what to tell the user when Infisical refuses the login.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
-use serde::{Deserialize, Serialize};
+use anyhow::Result;
 
 use crate::api::{Api, Generation, OidcLoginRequest};
-use crate::config::{Env, LoginSettings};
+use crate::config::LoginSettings;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Http, HttpError};
-use crate::oidc::{self, Claims};
+use crate::oidc::{self, Claims, Source};
 use crate::progress::Spinner;
-
-/// What is stored between commands. Never a secret value, never the OIDC token.
-#[derive(Serialize, Deserialize, Debug, Clone)]
-#[serde(rename_all = "camelCase")]
-pub struct Session {
-    pub domain: String,
-    pub identity_id: String,
-    pub access_token: String,
-    /// Unix seconds; `None` for tokens Infisical issued without expiry.
-    pub expires_at: Option<u64>,
-    /// The secret listing this server answered last time, to skip a failed round trip.
-    #[serde(default)]
-    pub generation: Option<Generation>,
-}
-
-impl Session {
-    /// Reused until shortly before it runs out, so a command never starts with a token that dies mid-way.
-    pub fn is_fresh(&self, now: u64) -> bool {
-        self.expires_at
-            .is_none_or(|at| now + SAFETY_MARGIN_SECS < at)
-    }
-}
-
-const SAFETY_MARGIN_SECS: u64 = 60;
-
-pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
-/// Where sessions live. Inside GitHub Actions: `$RUNNER_TEMP`, wiped after every job (self-hosted
-/// runners keep `HOME` between jobs); elsewhere the user's config dir.
-pub struct SessionStore {
-    dir: PathBuf,
-}
-
-impl SessionStore {
-    pub fn locate(env: Env) -> Option<SessionStore> {
-        let runner_temp = (env("GITHUB_ACTIONS").as_deref() == Some("true"))
-            .then(|| env("RUNNER_TEMP"))
-            .flatten();
-        let dir = match runner_temp {
-            Some(tmp) => PathBuf::from(tmp).join("infisical-oidc"),
-            None => dirs::config_dir()?.join("infisical-oidc").join("sessions"),
-        };
-        Some(SessionStore { dir })
-    }
-
-    #[cfg(test)]
-    pub fn at(dir: PathBuf) -> SessionStore {
-        SessionStore { dir }
-    }
-
-    fn path(&self, domain: &str, identity_id: &str) -> PathBuf {
-        // Identity ids are UUIDs and domains are URLs: hash them into a safe, stable file name.
-        let key = fnv1a64(format!("{domain}\n{identity_id}").as_bytes());
-        self.dir.join(format!("session-{key:016x}.json"))
-    }
-
-    /// A damaged or foreign file is treated as no session: logging in again is always safe.
-    pub fn load(&self, domain: &str, identity_id: &str) -> Option<Session> {
-        let text = std::fs::read_to_string(self.path(domain, identity_id)).ok()?;
-        let session: Session = serde_json::from_str(&text).ok()?;
-        (session.domain == domain && session.identity_id == identity_id).then_some(session)
-    }
-
-    pub fn save(&self, session: &Session) -> Result<PathBuf> {
-        let path = self.path(&session.domain, &session.identity_id);
-        create_private_dir(&self.dir)
-            .with_context(|| format!("creating the session directory {}", self.dir.display()))?;
-        let json = serde_json::to_vec_pretty(session)?;
-        write_private_atomically(&path, &json)
-            .with_context(|| format!("saving the session to {}", path.display()))?;
-        Ok(path)
-    }
-
-    pub fn remove(&self, domain: &str, identity_id: &str) {
-        let _ = std::fs::remove_file(self.path(domain, identity_id));
-    }
-}
-
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Writes to a 0600 temporary file beside `path`, then renames it over `path`: readers see the
-/// old file or the new one, never half of one, and the token is never world-readable.
-pub fn write_private_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
+use crate::session::{Session, SessionStore, now};
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,15 +56,24 @@ impl<'a> Auth<'a> {
         }
         let identity_id = self.identity_id()?;
         if let Some(store) = &self.store
-            && let Some(session) = store.load(&self.settings.domain.origin, identity_id)
-            && session.is_fresh(now())
+            && let Some(session) = store.load(&self.settings.domain.origin, identity_id)?
         {
-            self.mask(&session.access_token);
-            return Ok(AccessToken {
-                value: session.access_token,
-                origin: TokenOrigin::Session,
-                generation: session.generation,
-            });
+            let now = now();
+            let reusable = if session.is_fresh(now) {
+                Some(session)
+            } else if session.is_renewable(now) {
+                self.renew(store, session)
+            } else {
+                None
+            };
+            if let Some(session) = reusable {
+                self.mask(&session.access_token);
+                return Ok(AccessToken {
+                    value: session.access_token,
+                    origin: TokenOrigin::Session,
+                    generation: session.generation,
+                });
+            }
         }
         let session = self.login()?;
         Ok(AccessToken {
@@ -201,6 +81,26 @@ impl<'a> Auth<'a> {
             origin: TokenOrigin::Login,
             generation: None,
         })
+    }
+
+    /// A session about to run out gets a new expiry; past its max TTL the server says no, and
+    /// the caller logs in afresh.
+    fn renew(&self, store: &SessionStore, session: Session) -> Option<Session> {
+        let api = Api::new(self.http, &self.settings.domain.api_base);
+        let response = api.renew(&session.access_token).ok()?;
+        let renewed = Session {
+            generation: session.generation,
+            ..Session::new(
+                &session.domain,
+                &session.identity_id,
+                response.access_token,
+                response.expires_in,
+            )
+        };
+        if let Err(e) = store.save(&renewed) {
+            eprintln!("infisical-oidc: warning: {e:#}");
+        }
+        Some(renewed)
     }
 
     /// Forgets a cached token the server no longer accepts (revoked, or expired early).
@@ -215,7 +115,7 @@ impl<'a> Auth<'a> {
         let (Some(store), Some(id)) = (&self.store, &self.settings.identity_id) else {
             return;
         };
-        if let Some(mut session) = store.load(&self.settings.domain.origin, id)
+        if let Ok(Some(mut session)) = store.load(&self.settings.domain.origin, id)
             && session.generation != Some(generation)
         {
             session.generation = Some(generation);
@@ -241,19 +141,14 @@ impl<'a> Auth<'a> {
     /// Obtains an OIDC token, trades it for an access token and saves the session.
     pub fn login(&self) -> Result<Session> {
         let identity_id = self.identity_id()?;
-        let source = self.settings.token_source.as_ref().ok_or_else(|| {
-            if self.settings.in_github_actions {
-                Failure::new(
-                    Kind::Auth,
-                    "GitHub Actions did not offer an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)",
-                )
-                .hint("add `permissions: id-token: write` to the job (or workflow) that runs infisical-oidc")
-            } else {
-                Failure::new(Kind::Auth, "no OIDC token to log in with").hint(
-                    "pass --jwt <token>, --jwt - (standard input), --jwt-file <path>, or set INFISICAL_JWT; in GitHub Actions grant `permissions: id-token: write`",
-                )
+        let source = match &self.settings.token_source {
+            Source::Ready(source) => source,
+            Source::Unavailable { message, hint } => {
+                return Err(Failure::new(Kind::Auth, message.clone())
+                    .hint(hint.clone())
+                    .into());
             }
-        })?;
+        };
 
         let spinner = Spinner::start("Logging in to Infisical");
         let id_token = oidc::obtain(source, self.http)?;
@@ -273,13 +168,12 @@ impl<'a> Auth<'a> {
         spinner.finish();
         self.mask(&response.access_token);
 
-        let session = Session {
-            domain: self.settings.domain.origin.clone(),
-            identity_id: identity_id.to_string(),
-            access_token: response.access_token,
-            expires_at: (response.expires_in > 0).then(|| now() + response.expires_in),
-            generation: None,
-        };
+        let session = Session::new(
+            &self.settings.domain.origin,
+            identity_id,
+            response.access_token,
+            response.expires_in,
+        );
         if let Some(store) = &self.store
             && let Err(e) = store.save(&session)
         {
@@ -412,50 +306,5 @@ fn time_note(at: Option<i64>, word: &str) -> String {
         format!(" ({word} {delta} s ago)")
     } else {
         format!(" ({word} in {} s)", -delta)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn session(expires_at: Option<u64>) -> Session {
-        Session {
-            domain: "https://app.infisical.com".into(),
-            identity_id: "a03445a1-9967-4531-98fc-c553498843a1".into(),
-            access_token: "tok".into(),
-            expires_at,
-            generation: None,
-        }
-    }
-
-    #[test]
-    fn a_session_is_reused_until_shortly_before_expiry() {
-        assert!(session(Some(1_000)).is_fresh(1_000 - SAFETY_MARGIN_SECS - 1));
-        assert!(!session(Some(1_000)).is_fresh(1_000 - SAFETY_MARGIN_SECS));
-        assert!(session(None).is_fresh(u64::MAX / 2));
-    }
-
-    #[test]
-    fn sessions_round_trip_privately_and_are_keyed_by_domain_and_identity() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SessionStore::at(dir.path().join("s"));
-        let s = session(Some(42));
-        let path = store.save(&s).unwrap();
-        let loaded = store.load(&s.domain, &s.identity_id).unwrap();
-        assert_eq!(loaded.access_token, "tok");
-        assert!(
-            store
-                .load("https://eu.infisical.com", &s.identity_id)
-                .is_none()
-        );
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        store.remove(&s.domain, &s.identity_id);
-        assert!(store.load(&s.domain, &s.identity_id).is_none());
     }
 }

@@ -31,6 +31,11 @@ pub enum Command {
     Secrets(Secrets),
     /// Run a command with the secrets in its environment (and nowhere else)
     Run(RunArgs),
+    /// Show the saved session: server, identity, where it lives, and how long it lasts
+    #[command(visible_alias = "whoami")]
+    Status(StatusArgs),
+    /// Revoke the session's access token and delete the session (safe to repeat)
+    Logout(LogoutArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -67,22 +72,25 @@ pub struct IdentityArgs {
     #[arg(long, env = "INFISICAL_MACHINE_IDENTITY_ID", value_name = "UUID")]
     pub identity_id: Option<String>,
 
-    /// The OIDC token itself, or `-` to read it from standard input
-    /// [default: the GitHub Actions runner's, when the job has `id-token: write`]
-    #[arg(
-        long,
-        env = "INFISICAL_JWT",
-        hide_env_values = true,
-        value_name = "TOKEN",
-        conflicts_with = "jwt_file"
-    )]
+    /// The OIDC token itself, or `-` to read it from standard input (also read from INFISICAL_JWT)
+    /// [default: the CI provider's own token, else a prompt on a terminal]
+    #[arg(long, value_name = "TOKEN", conflicts_with_all = ["jwt_file", "jwt_env"])]
     pub jwt: Option<String>,
 
-    /// Read the OIDC token from this file
-    #[arg(long, value_name = "PATH")]
+    /// Read the OIDC token from this file (Kubernetes: a projected service-account token)
+    #[arg(long, value_name = "PATH", conflicts_with = "jwt_env")]
     pub jwt_file: Option<PathBuf>,
 
-    /// Audience to request from GitHub Actions [default: GitHub's, the repository owner's URL]
+    /// Read the OIDC token from this environment variable (GitLab CI: the name under `id_tokens:`)
+    #[arg(long, value_name = "VAR")]
+    pub jwt_env: Option<String>,
+
+    /// Where to get the OIDC token [default: detected from the CI environment]
+    #[arg(long, value_enum, value_name = "PROVIDER")]
+    pub provider: Option<ProviderArg>,
+
+    /// Audience to request from the CI provider [default: the provider's own, e.g. GitHub's is the
+    /// repository owner's URL]
     #[arg(long, env = "INFISICAL_OIDC_AUDIENCE", value_name = "AUD")]
     pub audience: Option<String>,
 
@@ -91,12 +99,66 @@ pub struct IdentityArgs {
     pub organization_slug: Option<String>,
 }
 
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderArg {
+    /// GitHub Actions' token service (needs `permissions: id-token: write`)
+    Github,
+    /// GitLab CI `id_tokens:` (the variable INFISICAL_ID_TOKEN, or --jwt-env)
+    Gitlab,
+    /// CircleCI's CIRCLE_OIDC_TOKEN_V2, or `circleci run oidc get` with --audience
+    Circleci,
+    /// `buildkite-agent oidc request-token`
+    Buildkite,
+    /// The pod's projected service-account token file
+    Kubernetes,
+}
+
 #[derive(Args, Debug, Clone, Default)]
 pub struct LoginOidcArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     #[command(flatten)]
     pub identity: IdentityArgs,
+
+    /// Get the token and show what it claims, without sending it to Infisical
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// With --dry-run: would the identity's OIDC Subject (exact or glob) accept the token?
+    #[arg(long, value_name = "PATTERN", requires = "dry_run")]
+    pub expect_subject: Option<String>,
+
+    /// With --dry-run: would the identity's OIDC Audiences (comma-separated) accept it?
+    #[arg(long, value_name = "AUD", requires = "dry_run")]
+    pub expect_audience: Option<String>,
+
+    /// With --dry-run: would the identity's OIDC Issuer accept it?
+    #[arg(long, value_name = "URL", requires = "dry_run")]
+    pub expect_issuer: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Only this machine identity's session [default: every session]
+    #[arg(long, env = "INFISICAL_MACHINE_IDENTITY_ID", value_name = "UUID")]
+    pub identity_id: Option<String>,
+
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct LogoutArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// The machine identity whose session to end [default: every session for the domain]
+    #[arg(long, env = "INFISICAL_MACHINE_IDENTITY_ID", value_name = "UUID")]
+    pub identity_id: Option<String>,
 }
 
 /// Which secrets to read.

@@ -7,10 +7,9 @@ use anyhow::Result;
 use serde::Deserialize;
 
 use crate::api::{self, ProjectRef};
-use crate::cli::{CommonArgs, FetchArgs, IdentityArgs};
+use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, ProviderArg};
 use crate::error::Failure;
-use crate::github::IdTokenRequest;
-use crate::oidc::IdTokenSource;
+use crate::oidc::{self, Explicit, Provider, Source};
 
 pub const DEFAULT_DOMAIN: &str = "https://app.infisical.com";
 const PROJECT_FILE: &str = ".infisical.json";
@@ -71,7 +70,7 @@ pub struct LoginSettings {
     pub domain: Domain,
     pub domain_origin: Origin,
     pub identity_id: Option<String>,
-    pub token_source: Option<IdTokenSource>,
+    pub token_source: Source,
     /// Set inside GitHub Actions; lets errors explain a missing `id-token: write`.
     pub in_github_actions: bool,
     /// Emit `::add-mask::` for every value and token (in GitHub Actions, unless `--no-mask`).
@@ -113,6 +112,7 @@ pub fn resolve_login(
     identity: &IdentityArgs,
     file: Option<&ProjectFile>,
     env: Env,
+    interactive: bool,
 ) -> Result<LoginSettings> {
     let (domain_text, domain_origin) =
         match common.domain.clone().or_else(|| env("INFISICAL_API_URL")) {
@@ -137,22 +137,20 @@ pub fn resolve_login(
     }
 
     let in_github_actions = env("GITHUB_ACTIONS").as_deref() == Some("true");
-    let token_source = match (&identity.jwt, &identity.jwt_file) {
-        (Some(jwt), _) if jwt == "-" => Some(IdTokenSource::Stdin),
-        (Some(jwt), _) => Some(IdTokenSource::Given(jwt.clone())),
-        (None, Some(path)) => Some(IdTokenSource::File(path.clone())),
-        (None, None) => match (
-            env("ACTIONS_ID_TOKEN_REQUEST_URL"),
-            env("ACTIONS_ID_TOKEN_REQUEST_TOKEN"),
-        ) {
-            (Some(url), Some(bearer)) => Some(IdTokenSource::GitHub(IdTokenRequest {
-                url,
-                bearer,
-                audience: identity.audience.clone(),
-            })),
-            _ => None,
-        },
+    let explicit = Explicit {
+        jwt: identity.jwt.clone(),
+        jwt_file: identity.jwt_file.clone(),
+        jwt_env: identity.jwt_env.clone(),
+        provider: identity.provider.map(|p| match p {
+            ProviderArg::Github => Provider::Github,
+            ProviderArg::Gitlab => Provider::Gitlab,
+            ProviderArg::Circleci => Provider::Circleci,
+            ProviderArg::Buildkite => Provider::Buildkite,
+            ProviderArg::Kubernetes => Provider::Kubernetes,
+        }),
+        audience: identity.audience.clone(),
     };
+    let token_source = oidc::find_source(&explicit, env, interactive);
 
     Ok(LoginSettings {
         domain,
@@ -171,8 +169,9 @@ pub fn resolve_fetch(
     identity: &IdentityArgs,
     file: Option<&ProjectFile>,
     env: Env,
+    interactive: bool,
 ) -> Result<FetchSettings> {
-    let login = resolve_login(common, identity, file, env)?;
+    let login = resolve_login(common, identity, file, env, interactive)?;
     let project = fetch
         .project
         .clone()
@@ -252,22 +251,29 @@ mod tests {
         };
         let env = env_of(&[("INFISICAL_API_URL", "https://legacy.example/api")]);
         let server = CommonArgs::default();
-        let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env).unwrap();
+        let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env, false).unwrap();
         assert_eq!(l.domain.origin, "https://legacy.example");
 
-        let l =
-            resolve_login(&server, &IdentityArgs::default(), Some(&file), &env_of(&[])).unwrap();
+        let l = resolve_login(
+            &server,
+            &IdentityArgs::default(),
+            Some(&file),
+            &env_of(&[]),
+            false,
+        )
+        .unwrap();
         assert_eq!(l.domain.origin, "https://from-file.example");
         assert_eq!(l.domain_origin, Origin::ProjectFile);
 
-        let l = resolve_login(&server, &IdentityArgs::default(), None, &env_of(&[])).unwrap();
+        let l =
+            resolve_login(&server, &IdentityArgs::default(), None, &env_of(&[]), false).unwrap();
         assert_eq!(l.domain.origin, DEFAULT_DOMAIN);
 
         let server = CommonArgs {
             domain: Some("http://127.0.0.1:1".into()),
             ..Default::default()
         };
-        let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env).unwrap();
+        let l = resolve_login(&server, &IdentityArgs::default(), Some(&file), &env, false).unwrap();
         assert_eq!(l.domain.origin, "http://127.0.0.1:1");
     }
 
@@ -284,6 +290,7 @@ mod tests {
             &IdentityArgs::default(),
             Some(&file),
             &env_of(&[]),
+            false,
         )
         .unwrap();
         assert_eq!(s.project, ProjectRef::Slug("file-project".into()));
@@ -296,31 +303,11 @@ mod tests {
             &IdentityArgs::default(),
             None,
             &env_of(&[("INFISICAL_PROJECT_ID", "legacy")]),
+            false,
         )
         .unwrap();
         assert_eq!(s.project, ProjectRef::Slug("legacy".into()));
         assert_eq!(s.environment, "dev");
-    }
-
-    #[test]
-    fn github_actions_is_the_token_source_when_nothing_is_given() {
-        let env = env_of(&[
-            (
-                "ACTIONS_ID_TOKEN_REQUEST_URL",
-                "http://127.0.0.1/token?api-version=2.0",
-            ),
-            ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "runtime"),
-        ]);
-        let l =
-            resolve_login(&CommonArgs::default(), &IdentityArgs::default(), None, &env).unwrap();
-        assert!(matches!(l.token_source, Some(IdTokenSource::GitHub(_))));
-
-        let given = IdentityArgs {
-            jwt: Some("-".into()),
-            ..Default::default()
-        };
-        let l = resolve_login(&CommonArgs::default(), &given, None, &env).unwrap();
-        assert_eq!(l.token_source, Some(IdTokenSource::Stdin));
     }
 
     #[test]
@@ -336,7 +323,8 @@ mod tests {
             identity_id: Some("not-a-uuid".into()),
             ..Default::default()
         };
-        let e = resolve_login(&CommonArgs::default(), &args, None, &env_of(&[])).unwrap_err();
+        let e =
+            resolve_login(&CommonArgs::default(), &args, None, &env_of(&[]), false).unwrap_err();
         assert!(e.to_string().contains("must be a UUID"));
     }
 }

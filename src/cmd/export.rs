@@ -6,13 +6,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::auth::write_private_atomically;
 use crate::cli::{ExportArgs, FormatArg};
 use crate::config::{self, Env};
 use crate::format::{self, Format};
 use crate::github::{self, FileCommand};
 use crate::http::Http;
 use crate::secrets::{self, SecretSet};
+use crate::session::write_private_atomically;
 
 pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
@@ -22,6 +22,7 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
         &args.identity,
         file.as_ref(),
         env,
+        super::interactive(),
     )?;
     let secrets = super::fetch(&settings, http, env)?;
 

@@ -1,20 +1,37 @@
-//! `login oidc`: an explicit login whose session later commands reuse.
+//! `login oidc`: an explicit login whose session later commands reuse, or with `--dry-run` a
+//! look at the token Infisical would see, with Infisical's own verdict predicted.
 
 use anyhow::Result;
 
-use crate::auth::{Auth, SessionStore, now};
+use crate::auth::Auth;
 use crate::cli::LoginOidcArgs;
 use crate::config::{self, Env};
+use crate::error::{Failure, Kind};
+use crate::github;
 use crate::http::Http;
+use crate::oidc::{self, Expectations, Source};
+use crate::session::{SessionStore, now};
 
 pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
-    let settings = config::resolve_login(&args.common, &args.identity, file.as_ref(), env)?;
+    let settings = config::resolve_login(
+        &args.common,
+        &args.identity,
+        file.as_ref(),
+        env,
+        super::interactive(),
+    )?;
+    if args.dry_run {
+        return dry_run(args, &settings.token_source, settings.mask, http);
+    }
     super::warn_about_domain(&settings);
     let auth = Auth::new(&settings, http, SessionStore::locate(env));
     let session = auth.login()?;
     let validity = match session.expires_at {
-        Some(at) => format!("valid for {}", duration_text(at.saturating_sub(now()))),
+        Some(at) => format!(
+            "valid for {}",
+            oidc::duration_text(at.saturating_sub(now()) as i64)
+        ),
         None => "without expiry".to_string(),
     };
     let saved = match auth.session_path() {
@@ -28,10 +45,83 @@ pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     Ok(())
 }
 
-fn duration_text(secs: u64) -> String {
-    match secs {
-        s if s >= 3600 => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
-        s if s >= 60 => format!("{}m {:02}s", s / 60, s % 60),
-        s => format!("{s}s"),
+/// Obtains the token exactly as a login would, then shows its claims on stdout (never the token)
+/// and which of Infisical's checks it would pass. Exits 3 when one would fail.
+fn dry_run(args: &LoginOidcArgs, source: &Source, mask: bool, http: &Http) -> Result<()> {
+    let source = match source {
+        Source::Ready(source) => source,
+        Source::Unavailable { message, hint } => {
+            return Err(Failure::new(Kind::Auth, message.clone())
+                .hint(hint.clone())
+                .into());
+        }
+    };
+    let token = oidc::obtain(source, http)?;
+    if mask {
+        github::add_masks([token.as_str()]);
     }
+    let claims = oidc::decode_claims(token.as_str())?;
+    let now = now() as i64;
+    let mut out = format!(
+        "OIDC token from {} (decoded locally, not verified, not sent to Infisical)\n",
+        source.describe()
+    );
+    let row = |out: &mut String, name: &str, value: &str| {
+        out.push_str(&format!("  {name:<22} {value}\n"));
+    };
+    row(&mut out, "iss", claims.iss_text());
+    row(&mut out, "sub", claims.sub_text());
+    row(&mut out, "aud", &claims.aud_text());
+    if let Some(exp) = claims.exp {
+        let left = if exp > now {
+            format!("in {}", oidc::duration_text(exp - now))
+        } else {
+            format!("{} ago", oidc::duration_text(now - exp))
+        };
+        row(
+            &mut out,
+            "exp",
+            &format!("{} ({left})", oidc::utc_text(exp)),
+        );
+    }
+    for (name, value) in &claims.extra {
+        if matches!(name.as_str(), "iat" | "jti") {
+            continue;
+        }
+        let text = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_string);
+        row(&mut out, name, &text);
+    }
+    let expect = Expectations {
+        subject: args.expect_subject.clone(),
+        audience: args.expect_audience.clone(),
+        issuer: args.expect_issuer.clone(),
+    };
+    let checks = oidc::check(&claims, &expect, now);
+    if !checks.is_empty() {
+        out.push_str("Infisical's checks (exact, or a glob where `*` stops at `/`):\n");
+        for check in &checks {
+            let verdict = if check.passed { "pass" } else { "FAIL" };
+            out.push_str(&format!(
+                "  {verdict}  {:<11} {}\n",
+                check.name, check.detail
+            ));
+        }
+    }
+    print!("{out}");
+    let failed: Vec<&str> = checks
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.name)
+        .collect();
+    if !failed.is_empty() {
+        return Err(Failure::new(
+            Kind::Auth,
+            format!("Infisical would refuse this token: {}", failed.join(", ")),
+        )
+        .hint("change the identity's OIDC settings, or request a token that matches them (--audience, the job's environment)")
+        .into());
+    }
+    Ok(())
 }

@@ -4,11 +4,12 @@
 mod export;
 mod login;
 mod run;
+mod session;
 
 use anyhow::Result;
 
 use crate::api::{Api, SecretsQuery};
-use crate::auth::{self, Auth, SessionStore, TokenOrigin};
+use crate::auth::{self, Auth, TokenOrigin};
 use crate::cli::{Cli, Command, Login, Secrets};
 use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
 use crate::error::{Failure, Kind};
@@ -16,6 +17,7 @@ use crate::github;
 use crate::http::{ApiError, Http, HttpError};
 use crate::progress::Spinner;
 use crate::secrets::{self, SecretSet};
+use crate::session::SessionStore;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
@@ -24,7 +26,15 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
+        Command::Status(args) => session::status(&args, env),
+        Command::Logout(args) => session::logout(&args, &http, env),
     }
+}
+
+/// A person at a terminal can be asked for a token; a pipeline cannot.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal()
 }
 
 /// `.infisical.json` from the working directory upward, if any.

@@ -14,6 +14,7 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
         &args.identity,
         file.as_ref(),
         env,
+        super::interactive(),
     )?;
     let mut secrets = super::fetch(&settings, http, env)?;
     for name in crate::run::drop_reserved(&mut secrets) {

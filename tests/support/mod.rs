@@ -4,6 +4,7 @@
 #![allow(dead_code)] // every test binary uses a different subset
 
 pub mod github;
+#[path = "../../src/oidc/glob.rs"]
 pub mod glob;
 pub mod http;
 pub mod infisical;

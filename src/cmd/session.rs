@@ -1,0 +1,133 @@
+//! `status` and `logout`: the saved sessions, seen and ended.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::api::Api;
+use crate::cli::{CommonArgs, LogoutArgs, StatusArgs};
+use crate::config::{Domain, Env};
+use crate::error::{Failure, Kind};
+use crate::http::{Http, HttpError};
+use crate::oidc;
+use crate::session::{Session, SessionStore, now};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionView {
+    domain: String,
+    identity_id: String,
+    session_file: String,
+    token_kind: &'static str,
+    expires_at: Option<String>,
+    seconds_left: Option<u64>,
+    usable: bool,
+}
+
+/// The sessions the filters select: `--domain` and `--identity-id` when given, else all.
+fn selected(
+    store: &SessionStore,
+    common: &CommonArgs,
+    identity: Option<&str>,
+) -> Result<Vec<(std::path::PathBuf, Session)>> {
+    let domain = common.domain.as_deref().map(Domain::parse).transpose()?;
+    let mut out = Vec::new();
+    for (path, session) in store.list() {
+        let session = session?;
+        if domain.as_ref().is_some_and(|d| d.origin != session.domain) {
+            continue;
+        }
+        if identity.is_some_and(|id| id != session.identity_id) {
+            continue;
+        }
+        out.push((path, session));
+    }
+    Ok(out)
+}
+
+pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
+    let store = SessionStore::locate(env).ok_or_else(|| {
+        Failure::new(
+            Kind::General,
+            "no config directory for sessions on this system",
+        )
+    })?;
+    let now = now();
+    let views: Vec<SessionView> = selected(&store, &args.common, args.identity_id.as_deref())?
+        .into_iter()
+        .map(|(path, s)| SessionView {
+            usable: s.is_fresh(now) || s.is_renewable(now),
+            seconds_left: s.expires_at.map(|at| at.saturating_sub(now)),
+            expires_at: s.expires_at.map(|at| oidc::utc_text(at as i64)),
+            token_kind: "machine identity access token (OIDC login)",
+            session_file: path.display().to_string(),
+            domain: s.domain,
+            identity_id: s.identity_id,
+        })
+        .collect();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&views)?);
+    } else {
+        for v in &views {
+            let expiry = match (&v.expires_at, v.seconds_left) {
+                (Some(at), Some(0)) => format!("expired at {at}"),
+                (Some(at), Some(left)) => {
+                    format!("{at} ({} left)", oidc::duration_text(left as i64))
+                }
+                _ => "never".to_string(),
+            };
+            println!(
+                "Logged in to {} as machine identity {}",
+                v.domain, v.identity_id
+            );
+            println!("  token    {}", v.token_kind);
+            println!("  expires  {expiry}");
+            println!("  session  {}", v.session_file);
+        }
+    }
+    if !views.iter().any(|v| v.usable) {
+        return Err(Failure::new(Kind::Auth, "no usable session")
+            .hint(format!(
+                "log in with `infisical-oidc login oidc` (sessions live in {})",
+                store.dir().display()
+            ))
+            .into());
+    }
+    Ok(())
+}
+
+pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
+    let Some(store) = SessionStore::locate(env) else {
+        return Ok(());
+    };
+    let sessions = selected(&store, &args.common, args.identity_id.as_deref())?;
+    if sessions.is_empty() {
+        eprintln!("No session to end.");
+        return Ok(());
+    }
+    for (path, session) in sessions {
+        let domain = Domain::parse(&session.domain)?;
+        let revoked = match Api::new(http, &domain.api_base).revoke(&session.access_token) {
+            Ok(()) => "revoked",
+            // Already revoked or expired: the token is dead either way.
+            Err(HttpError::Status(e)) if e.status == 401 || e.status == 403 => "already invalid",
+            Err(e) => {
+                super::warn(&format!(
+                    "could not revoke the token at {} ({e}); it stays valid until it expires",
+                    session.domain
+                ));
+                "not revoked"
+            }
+        };
+        std::fs::remove_file(&path).map_err(|e| {
+            Failure::new(
+                Kind::General,
+                format!("cannot delete {}: {e}", path.display()),
+            )
+        })?;
+        eprintln!(
+            "Logged out of {} as machine identity {} (token {revoked}, session deleted)",
+            session.domain, session.identity_id
+        );
+    }
+    Ok(())
+}

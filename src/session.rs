@@ -1,0 +1,269 @@
+//! The session cache: what is kept between commands (the access token and its expiry, never a
+//! secret value or the OIDC token), in 0600 files written atomically, keyed by domain + identity.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::api::Generation;
+use crate::config::Env;
+use crate::error::{Failure, Kind};
+
+/// What is stored between commands. Never a secret value, never the OIDC token.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub domain: String,
+    pub identity_id: String,
+    pub access_token: String,
+    /// Unix seconds; `None` for tokens Infisical issued without expiry.
+    pub expires_at: Option<u64>,
+    /// The secret listing this server answered last time, to skip a failed round trip.
+    #[serde(default)]
+    pub generation: Option<Generation>,
+}
+
+impl Session {
+    pub fn new(domain: &str, identity_id: &str, access_token: String, expires_in: u64) -> Session {
+        Session {
+            domain: domain.to_string(),
+            identity_id: identity_id.to_string(),
+            access_token,
+            expires_at: (expires_in > 0).then(|| now() + expires_in),
+            generation: None,
+        }
+    }
+
+    /// Not fresh any more, but the server would still renew it.
+    pub fn is_renewable(&self, now: u64) -> bool {
+        self.expires_at.is_some_and(|at| now < at)
+    }
+
+    /// Reused until shortly before it runs out, so a command never starts with a token that dies mid-way.
+    pub fn is_fresh(&self, now: u64) -> bool {
+        self.expires_at
+            .is_none_or(|at| now + SAFETY_MARGIN_SECS < at)
+    }
+}
+
+const SAFETY_MARGIN_SECS: u64 = 60;
+
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Where sessions live. Inside GitHub Actions: `$RUNNER_TEMP`, wiped after every job (self-hosted
+/// runners keep `HOME` between jobs); elsewhere the user's config dir.
+pub struct SessionStore {
+    dir: PathBuf,
+}
+
+impl SessionStore {
+    pub fn locate(env: Env) -> Option<SessionStore> {
+        let runner_temp = (env("GITHUB_ACTIONS").as_deref() == Some("true"))
+            .then(|| env("RUNNER_TEMP"))
+            .flatten();
+        let dir = match runner_temp {
+            Some(tmp) => PathBuf::from(tmp).join("infisical-oidc"),
+            None => dirs::config_dir()?.join("infisical-oidc").join("sessions"),
+        };
+        Some(SessionStore { dir })
+    }
+
+    #[cfg(test)]
+    pub fn at(dir: PathBuf) -> SessionStore {
+        SessionStore { dir }
+    }
+
+    pub fn path(&self, domain: &str, identity_id: &str) -> PathBuf {
+        // Identity ids are UUIDs and domains are URLs: hash them into a safe, stable file name.
+        let key = fnv1a64(format!("{domain}\n{identity_id}").as_bytes());
+        self.dir.join(format!("session-{key:016x}.json"))
+    }
+
+    /// The session for this domain and identity, if one is saved. A damaged or foreign file is
+    /// treated as none (logging in again is always safe); one that other users could read or
+    /// write is refused, since someone else may have seen or planted the token.
+    pub fn load(&self, domain: &str, identity_id: &str) -> Result<Option<Session>, Failure> {
+        let path = self.path(domain, identity_id);
+        let Some(session) = read_session(&path)? else {
+            return Ok(None);
+        };
+        Ok((session.domain == domain && session.identity_id == identity_id).then_some(session))
+    }
+
+    /// Every readable session file, for `status` and `logout`.
+    pub fn list(&self) -> Vec<(PathBuf, Result<Session, Failure>)> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(PathBuf, Result<Session, Failure>)> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("session-") && n.ends_with(".json"))
+            })
+            .filter_map(|path| match read_session(&path) {
+                Ok(Some(session)) => Some((path, Ok(session))),
+                Ok(None) => None,
+                Err(e) => Some((path, Err(e))),
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn save(&self, session: &Session) -> Result<PathBuf> {
+        let path = self.path(&session.domain, &session.identity_id);
+        create_private_dir(&self.dir)
+            .with_context(|| format!("creating the session directory {}", self.dir.display()))?;
+        let json = serde_json::to_vec_pretty(session)?;
+        write_private_atomically(&path, &json)
+            .with_context(|| format!("saving the session to {}", path.display()))?;
+        Ok(path)
+    }
+
+    pub fn remove(&self, domain: &str, identity_id: &str) {
+        let _ = std::fs::remove_file(self.path(domain, identity_id));
+    }
+}
+
+fn read_session(path: &Path) -> Result<Option<Session>, Failure> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(None);
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = file.metadata() {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                return Err(Failure::new(
+                    Kind::General,
+                    format!(
+                        "refusing to use the session {}: other users can read or write it (mode {mode:o})",
+                        path.display()
+                    ),
+                )
+                .hint(format!(
+                    "delete it and log in again (`infisical-oidc logout`), or `chmod 600 {}` if you trust it",
+                    path.display()
+                )));
+            }
+        }
+    }
+    let session = serde_json::from_reader(std::io::BufReader::new(file)).ok();
+    Ok(session)
+}
+
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Writes to a 0600 temporary file beside `path`, then renames it over `path`: readers see the
+/// old file or the new one, never half of one, and the token is never world-readable.
+pub fn write_private_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let result = (|| {
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn session(expires_at: Option<u64>) -> Session {
+        Session {
+            domain: "https://app.infisical.com".into(),
+            identity_id: "a03445a1-9967-4531-98fc-c553498843a1".into(),
+            access_token: "tok".into(),
+            expires_at,
+            generation: None,
+        }
+    }
+
+    #[test]
+    fn a_session_is_reused_until_shortly_before_expiry() {
+        assert!(session(Some(1_000)).is_fresh(1_000 - SAFETY_MARGIN_SECS - 1));
+        assert!(!session(Some(1_000)).is_fresh(1_000 - SAFETY_MARGIN_SECS));
+        assert!(session(None).is_fresh(u64::MAX / 2));
+    }
+
+    #[test]
+    fn sessions_round_trip_privately_and_are_keyed_by_domain_and_identity() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::at(dir.path().join("s"));
+        let s = session(Some(42));
+        let path = store.save(&s).unwrap();
+        let loaded = store.load(&s.domain, &s.identity_id).unwrap().unwrap();
+        assert_eq!(loaded.access_token, "tok");
+        assert!(
+            store
+                .load("https://eu.infisical.com", &s.identity_id)
+                .unwrap()
+                .is_none()
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let e = store.load(&s.domain, &s.identity_id).unwrap_err();
+            assert!(
+                e.message
+                    .contains("other users can read or write it (mode 644)")
+            );
+            assert_eq!(store.list().len(), 1);
+        }
+        store.remove(&s.domain, &s.identity_id);
+        assert!(store.load(&s.domain, &s.identity_id).unwrap().is_none());
+    }
+}
