@@ -1,5 +1,7 @@
 //! `status` and `logout`: the saved sessions, seen and ended.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -23,25 +25,28 @@ struct SessionView {
     usable: bool,
 }
 
-/// The sessions the filters select: `--domain` and `--identity-id` when given, else all.
-fn selected(
-    store: &SessionStore,
-    common: &CommonArgs,
-    identity: Option<&str>,
-) -> Result<Vec<(std::path::PathBuf, Session)>> {
+/// The sessions the filters select (`--domain` and `--identity-id` when given, else all), and
+/// the files refused as unsafe to read.
+struct Selection {
+    sessions: Vec<(PathBuf, Session)>,
+    refused: Vec<(PathBuf, Failure)>,
+}
+
+fn select(store: &SessionStore, common: &CommonArgs, identity: Option<&str>) -> Result<Selection> {
     let domain = common.domain.as_deref().map(Domain::parse).transpose()?;
-    let mut out = Vec::new();
+    let mut selection = Selection {
+        sessions: Vec::new(),
+        refused: Vec::new(),
+    };
     for (path, session) in store.list() {
-        let session = session?;
-        if domain.as_ref().is_some_and(|d| d.origin != session.domain) {
-            continue;
+        match session {
+            Err(e) => selection.refused.push((path, e)),
+            Ok(s) if domain.as_ref().is_some_and(|d| d.origin != s.domain) => {}
+            Ok(s) if identity.is_some_and(|id| id != s.identity_id) => {}
+            Ok(s) => selection.sessions.push((path, s)),
         }
-        if identity.is_some_and(|id| id != session.identity_id) {
-            continue;
-        }
-        out.push((path, session));
     }
-    Ok(out)
+    Ok(selection)
 }
 
 pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
@@ -52,7 +57,12 @@ pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
         )
     })?;
     let now = now();
-    let views: Vec<SessionView> = selected(&store, &args.common, args.identity_id.as_deref())?
+    let selection = select(&store, &args.common, args.identity_id.as_deref())?;
+    if let Some((_, refused)) = selection.refused.into_iter().next() {
+        return Err(refused.into());
+    }
+    let views: Vec<SessionView> = selection
+        .sessions
         .into_iter()
         .map(|(path, s)| SessionView {
             usable: s.is_fresh(now) || s.is_renewable(now),
@@ -99,8 +109,22 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
     let Some(store) = SessionStore::locate(env) else {
         return Ok(());
     };
-    let sessions = selected(&store, &args.common, args.identity_id.as_deref())?;
-    if sessions.is_empty() {
+    let Selection { sessions, refused } =
+        select(&store, &args.common, args.identity_id.as_deref())?;
+    for (path, _) in &refused {
+        // Possibly seen by others: no longer ours to trust, so not ours to revoke either.
+        std::fs::remove_file(path).map_err(|e| {
+            Failure::new(
+                Kind::General,
+                format!("cannot delete {}: {e}", path.display()),
+            )
+        })?;
+        eprintln!(
+            "Deleted {}, which other users could read (its token was not revoked)",
+            path.display()
+        );
+    }
+    if sessions.is_empty() && refused.is_empty() {
         eprintln!("No session to end.");
         return Ok(());
     }
