@@ -20,6 +20,15 @@ pub struct OidcLoginRequest<'a> {
     pub organization_slug: Option<&'a str>,
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UniversalLoginRequest<'a> {
+    pub client_id: &'a str,
+    pub client_secret: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_slug: Option<&'a str>,
+}
+
 /// The body of the renew and revoke routes.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -135,6 +144,15 @@ impl<'a> Api<'a> {
     pub fn oidc_login(&self, request: &OidcLoginRequest) -> Result<AccessTokenResponse, HttpError> {
         self.http
             .post_json(&self.url("/v1/auth/oidc-auth/login"), request)
+    }
+
+    /// `POST /api/v1/auth/universal-auth/login`: a client id and secret for an access token.
+    pub fn universal_login(
+        &self,
+        request: &UniversalLoginRequest,
+    ) -> Result<AccessTokenResponse, HttpError> {
+        self.http
+            .post_json(&self.url("/v1/auth/universal-auth/login"), request)
     }
 
     /// `POST /api/v1/auth/token/renew`: a fresh expiry for a token that has not run out yet.

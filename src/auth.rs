@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::api::{Api, Generation, OidcLoginRequest};
-use crate::config::LoginSettings;
+use crate::api::{AccessTokenResponse, Api, Generation, OidcLoginRequest, UniversalLoginRequest};
+use crate::config::{LoginSettings, UniversalCredentials};
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Http, HttpError};
 use crate::oidc::{self, Claims, Source};
 use crate::progress::Spinner;
-use crate::session::{Session, SessionStore, now};
+use crate::session::{LoginMethod, Principal, Session, SessionStore, now};
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,9 +54,9 @@ impl<'a> Auth<'a> {
                 generation: None,
             });
         }
-        let identity_id = self.identity_id()?;
+        let principal = self.principal()?;
         if let Some(store) = &self.store
-            && let Some(session) = store.load(&self.settings.domain.origin, identity_id)?
+            && let Some(session) = store.load(&self.settings.domain.origin, &principal)?
         {
             let now = now();
             let reusable = if session.is_fresh(now) {
@@ -92,7 +92,7 @@ impl<'a> Auth<'a> {
             generation: session.generation,
             ..Session::new(
                 &session.domain,
-                &session.identity_id,
+                &session.principal(),
                 response.access_token,
                 response.expires_in,
             )
@@ -105,17 +105,17 @@ impl<'a> Auth<'a> {
 
     /// Forgets a cached token the server no longer accepts (revoked, or expired early).
     pub fn discard_session(&self) {
-        if let (Some(store), Some(id)) = (&self.store, &self.settings.identity_id) {
-            store.remove(&self.settings.domain.origin, id);
+        if let (Some(store), Ok(principal)) = (&self.store, self.principal()) {
+            store.remove(&self.settings.domain.origin, &principal);
         }
     }
 
     /// Remembers which secret listing the server has, next to the session it was learnt with.
     pub fn remember_generation(&self, generation: Generation) {
-        let (Some(store), Some(id)) = (&self.store, &self.settings.identity_id) else {
+        let (Some(store), Ok(principal)) = (&self.store, self.principal()) else {
             return;
         };
-        if let Ok(Some(mut session)) = store.load(&self.settings.domain.origin, id)
+        if let Ok(Some(mut session)) = store.load(&self.settings.domain.origin, &principal)
             && session.generation != Some(generation)
         {
             session.generation = Some(generation);
@@ -130,17 +130,73 @@ impl<'a> Auth<'a> {
         }
     }
 
-    fn identity_id(&self) -> Result<&str> {
-        self.settings.identity_id.as_deref().ok_or_else(|| {
-            Failure::usage("no machine identity given")
-                .hint("pass --identity-id <UUID> or set INFISICAL_MACHINE_IDENTITY_ID (or give an access token with --token / INFISICAL_TOKEN)")
+    /// The identity to log in as: an OIDC machine identity when one is named, else a Universal
+    /// Auth client when its credentials are given.
+    fn principal(&self) -> Result<Principal> {
+        if let Some(id) = &self.settings.identity_id {
+            return Ok(Principal::oidc(id));
+        }
+        if let Some(universal) = &self.settings.universal {
+            return Ok(Principal::universal(&universal.client_id));
+        }
+        Err(Failure::usage("no machine identity given")
+            .hint("pass --identity-id <UUID> or set INFISICAL_MACHINE_IDENTITY_ID (or give an access token with --token / INFISICAL_TOKEN)")
+            .into())
+    }
+
+    /// Logs in as the principal, saves the session and returns it.
+    pub fn login(&self) -> Result<Session> {
+        let principal = self.principal()?;
+        let spinner = Spinner::start("Logging in to Infisical");
+        let response = match (&principal.method, &self.settings.universal) {
+            (LoginMethod::Universal, Some(universal)) => self.universal_login(universal)?,
+            _ => self.oidc_login(&principal.id)?,
+        };
+        spinner.finish();
+        self.mask(&response.access_token);
+        let session = Session::new(
+            &self.settings.domain.origin,
+            &principal,
+            response.access_token,
+            response.expires_in,
+        );
+        if let Some(store) = &self.store
+            && let Err(e) = store.save(&session)
+        {
+            // The command can go on with the token in memory; only reuse is lost.
+            eprintln!("infisical-oidc: warning: {e:#}");
+        }
+        Ok(session)
+    }
+
+    /// Universal Auth: a client id and secret for places without OIDC.
+    fn universal_login(&self, universal: &UniversalCredentials) -> Result<AccessTokenResponse> {
+        self.mask(&universal.client_secret);
+        let api = Api::new(self.http, &self.settings.domain.api_base);
+        api.universal_login(&UniversalLoginRequest {
+            client_id: &universal.client_id,
+            client_secret: &universal.client_secret,
+            organization_slug: self.settings.organization_slug.as_deref(),
+        })
+        .map_err(|e| match e {
+            HttpError::Status(api) if api.status == 401 || api.status == 403 || api.status == 404 => {
+                Failure::new(
+                    Kind::Auth,
+                    format!(
+                        "Infisical refused the Universal Auth client {}: {}",
+                        universal.client_id,
+                        server_says(&api)
+                    ),
+                )
+                .hint("check the client id and secret (INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _SECRET); secrets can be revoked or locked out after failed attempts")
                 .into()
+            }
+            other => explain_login_error(other, &Claims::default(), &universal.client_id, &self.settings.domain.origin),
         })
     }
 
-    /// Obtains an OIDC token, trades it for an access token and saves the session.
-    pub fn login(&self) -> Result<Session> {
-        let identity_id = self.identity_id()?;
+    /// OIDC: obtain a token from its source and trade it.
+    fn oidc_login(&self, identity_id: &str) -> Result<AccessTokenResponse> {
         let source = match &self.settings.token_source {
             Source::Ready(source) => source,
             Source::Unavailable { message, hint } => {
@@ -150,7 +206,6 @@ impl<'a> Auth<'a> {
             }
         };
 
-        let spinner = Spinner::start("Logging in to Infisical");
         let id_token = oidc::obtain(source, self.http)?;
         self.mask(id_token.as_str());
         let api = Api::new(self.http, &self.settings.domain.api_base);
@@ -165,30 +220,12 @@ impl<'a> Auth<'a> {
                 let claims = oidc::decode_claims(id_token.as_str()).unwrap_or_default();
                 explain_login_error(e, &claims, identity_id, &self.settings.domain.origin)
             })?;
-        spinner.finish();
-        self.mask(&response.access_token);
-
-        let session = Session::new(
-            &self.settings.domain.origin,
-            identity_id,
-            response.access_token,
-            response.expires_in,
-        );
-        if let Some(store) = &self.store
-            && let Err(e) = store.save(&session)
-        {
-            // The command can go on with the token in memory; only reuse is lost.
-            eprintln!("infisical-oidc: warning: {e:#}");
-        }
-        Ok(session)
+        Ok(response)
     }
 
     pub fn session_path(&self) -> Option<PathBuf> {
         let store = self.store.as_ref()?;
-        Some(store.path(
-            &self.settings.domain.origin,
-            self.settings.identity_id.as_deref()?,
-        ))
+        Some(store.path(&self.settings.domain.origin, &self.principal().ok()?))
     }
 }
 

@@ -41,7 +41,9 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum Login {
     /// Trade an OIDC token (GitHub Actions' own, or one you hand in) for an Infisical session
-    Oidc(LoginOidcArgs),
+    Oidc(Box<LoginOidcArgs>),
+    /// Log in with a Universal Auth client id and secret, where no OIDC token is to be had
+    Universal(LoginUniversalArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -97,6 +99,19 @@ pub struct IdentityArgs {
     /// Sub-organization to scope the access token to
     #[arg(long, env = "INFISICAL_AUTH_ORGANIZATION_SLUG", value_name = "SLUG")]
     pub organization_slug: Option<String>,
+
+    /// Universal Auth client id, for places without OIDC (used when no --identity-id is given)
+    #[arg(long, env = "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// Universal Auth client secret
+    #[arg(
+        long,
+        env = "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub client_secret: Option<String>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +150,35 @@ pub struct LoginOidcArgs {
     /// With --dry-run: would the identity's OIDC Issuer accept it?
     #[arg(long, value_name = "URL", requires = "dry_run")]
     pub expect_issuer: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginUniversalArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Universal Auth client id
+    #[arg(
+        long,
+        env = "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID",
+        value_name = "ID",
+        required = true
+    )]
+    pub client_id: Option<String>,
+
+    /// Universal Auth client secret
+    #[arg(
+        long,
+        env = "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET",
+        required = true
+    )]
+    pub client_secret: Option<String>,
+
+    /// Sub-organization to scope the access token to
+    #[arg(long, env = "INFISICAL_AUTH_ORGANIZATION_SLUG", value_name = "SLUG")]
+    pub organization_slug: Option<String>,
 }
 
 #[derive(Args, Debug, Clone, Default)]

@@ -64,6 +64,20 @@ pub enum Origin {
     Default,
 }
 
+/// A Universal Auth client, for places without OIDC.
+#[derive(Clone)]
+pub struct UniversalCredentials {
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+/// Debug never shows the secret.
+impl std::fmt::Debug for UniversalCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UniversalCredentials({})", self.client_id)
+    }
+}
+
 /// Everything needed to become the machine identity.
 #[derive(Debug, Clone)]
 pub struct LoginSettings {
@@ -76,6 +90,8 @@ pub struct LoginSettings {
     /// Emit `::add-mask::` for every value and token (in GitHub Actions, unless `--no-mask`).
     pub mask: bool,
     pub organization_slug: Option<String>,
+    /// Universal Auth credentials when given (used when no OIDC identity is named).
+    pub universal: Option<UniversalCredentials>,
 }
 
 /// Everything needed to read secrets.
@@ -160,6 +176,13 @@ pub fn resolve_login(
         in_github_actions,
         mask: in_github_actions && !common.no_mask,
         organization_slug: identity.organization_slug.clone(),
+        universal: match (&identity.client_id, &identity.client_secret) {
+            (Some(id), Some(secret)) => Some(UniversalCredentials {
+                client_id: id.trim().to_string(),
+                client_secret: secret.trim().to_string(),
+            }),
+            _ => None,
+        },
     })
 }
 

@@ -12,12 +12,55 @@ use crate::api::Generation;
 use crate::config::Env;
 use crate::error::{Failure, Kind};
 
+/// How a session's token was obtained.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LoginMethod {
+    #[default]
+    Oidc,
+    Universal,
+}
+
+/// Whom a session belongs to: a machine identity that logs in with OIDC (by identity id), or a
+/// Universal Auth client (by client id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub method: LoginMethod,
+    pub id: String,
+}
+
+impl Principal {
+    pub fn oidc(identity_id: &str) -> Principal {
+        Principal {
+            method: LoginMethod::Oidc,
+            id: identity_id.to_string(),
+        }
+    }
+
+    pub fn universal(client_id: &str) -> Principal {
+        Principal {
+            method: LoginMethod::Universal,
+            id: client_id.to_string(),
+        }
+    }
+
+    fn key(&self) -> String {
+        match self.method {
+            LoginMethod::Oidc => self.id.clone(),
+            LoginMethod::Universal => format!("universal:{}", self.id),
+        }
+    }
+}
+
 /// What is stored between commands. Never a secret value, never the OIDC token.
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     pub domain: String,
+    /// The machine identity id (OIDC) or the Universal Auth client id.
     pub identity_id: String,
+    #[serde(default)]
+    pub method: LoginMethod,
     pub access_token: String,
     /// Unix seconds; `None` for tokens Infisical issued without expiry.
     pub expires_at: Option<u64>,
@@ -27,13 +70,34 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(domain: &str, identity_id: &str, access_token: String, expires_in: u64) -> Session {
+    pub fn new(
+        domain: &str,
+        principal: &Principal,
+        access_token: String,
+        expires_in: u64,
+    ) -> Session {
         Session {
             domain: domain.to_string(),
-            identity_id: identity_id.to_string(),
+            identity_id: principal.id.clone(),
+            method: principal.method,
             access_token,
             expires_at: (expires_in > 0).then(|| now() + expires_in),
             generation: None,
+        }
+    }
+
+    pub fn principal(&self) -> Principal {
+        Principal {
+            method: self.method,
+            id: self.identity_id.clone(),
+        }
+    }
+
+    /// `machine identity <id>` or `Universal Auth client <id>`, for messages.
+    pub fn who(&self) -> String {
+        match self.method {
+            LoginMethod::Oidc => format!("machine identity {}", self.identity_id),
+            LoginMethod::Universal => format!("Universal Auth client {}", self.identity_id),
         }
     }
 
@@ -81,21 +145,21 @@ impl SessionStore {
         SessionStore { dir }
     }
 
-    pub fn path(&self, domain: &str, identity_id: &str) -> PathBuf {
-        // Identity ids are UUIDs and domains are URLs: hash them into a safe, stable file name.
-        let key = fnv1a64(format!("{domain}\n{identity_id}").as_bytes());
+    pub fn path(&self, domain: &str, principal: &Principal) -> PathBuf {
+        // Ids are UUIDs and domains are URLs: hash them into a safe, stable file name.
+        let key = fnv1a64(format!("{domain}\n{}", principal.key()).as_bytes());
         self.dir.join(format!("session-{key:016x}.json"))
     }
 
     /// The session for this domain and identity, if one is saved. A damaged or foreign file is
     /// treated as none (logging in again is always safe); one that other users could read or
     /// write is refused, since someone else may have seen or planted the token.
-    pub fn load(&self, domain: &str, identity_id: &str) -> Result<Option<Session>, Failure> {
-        let path = self.path(domain, identity_id);
+    pub fn load(&self, domain: &str, principal: &Principal) -> Result<Option<Session>, Failure> {
+        let path = self.path(domain, principal);
         let Some(session) = read_session(&path)? else {
             return Ok(None);
         };
-        Ok((session.domain == domain && session.identity_id == identity_id).then_some(session))
+        Ok((session.domain == domain && session.principal() == *principal).then_some(session))
     }
 
     /// Every readable session file, for `status` and `logout`.
@@ -125,7 +189,7 @@ impl SessionStore {
     }
 
     pub fn save(&self, session: &Session) -> Result<PathBuf> {
-        let path = self.path(&session.domain, &session.identity_id);
+        let path = self.path(&session.domain, &session.principal());
         create_private_dir(&self.dir)
             .with_context(|| format!("creating the session directory {}", self.dir.display()))?;
         let json = serde_json::to_vec_pretty(session)?;
@@ -134,8 +198,8 @@ impl SessionStore {
         Ok(path)
     }
 
-    pub fn remove(&self, domain: &str, identity_id: &str) {
-        let _ = std::fs::remove_file(self.path(domain, identity_id));
+    pub fn remove(&self, domain: &str, principal: &Principal) {
+        let _ = std::fs::remove_file(self.path(domain, principal));
     }
 }
 
@@ -219,6 +283,7 @@ mod tests {
         Session {
             domain: "https://app.infisical.com".into(),
             identity_id: "a03445a1-9967-4531-98fc-c553498843a1".into(),
+            method: LoginMethod::Oidc,
             access_token: "tok".into(),
             expires_at,
             generation: None,
@@ -238,11 +303,11 @@ mod tests {
         let store = SessionStore::at(dir.path().join("s"));
         let s = session(Some(42));
         let path = store.save(&s).unwrap();
-        let loaded = store.load(&s.domain, &s.identity_id).unwrap().unwrap();
+        let loaded = store.load(&s.domain, &s.principal()).unwrap().unwrap();
         assert_eq!(loaded.access_token, "tok");
         assert!(
             store
-                .load("https://eu.infisical.com", &s.identity_id)
+                .load("https://eu.infisical.com", &s.principal())
                 .unwrap()
                 .is_none()
         );
@@ -256,14 +321,19 @@ mod tests {
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-            let e = store.load(&s.domain, &s.identity_id).unwrap_err();
+            let e = store.load(&s.domain, &s.principal()).unwrap_err();
             assert!(
                 e.message
                     .contains("other users can read or write it (mode 644)")
             );
             assert_eq!(store.list().len(), 1);
         }
-        store.remove(&s.domain, &s.identity_id);
-        assert!(store.load(&s.domain, &s.identity_id).unwrap().is_none());
+        store.remove(&s.domain, &s.principal());
+        let universal = Principal::universal(&s.identity_id);
+        assert_ne!(
+            store.path(&s.domain, &universal),
+            store.path(&s.domain, &s.principal())
+        );
+        assert!(store.load(&s.domain, &s.principal()).unwrap().is_none());
     }
 }

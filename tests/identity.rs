@@ -563,3 +563,70 @@ fn a_session_file_others_can_read_is_refused() {
         assert!(!file.exists(), "logout deletes an unsafe session file");
     }
 }
+
+#[test]
+fn universal_auth_where_there_is_no_oidc() {
+    let server = FakeInfisical::start(World::demo());
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["login", "universal", "--domain", &server.url()])
+        .env("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", DEMO_UA_CLIENT_ID)
+        .env(
+            "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
+            DEMO_UA_CLIENT_SECRET,
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("as Universal Auth client {DEMO_UA_CLIENT_ID}")));
+    assert!(!stderr(&out).contains(DEMO_UA_CLIENT_SECRET));
+    // export reuses that session: the credentials name the principal, no new login.
+    let out = sandbox
+        .cmd()
+        .args([
+            "secrets",
+            "export",
+            "--domain",
+            &server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+        ])
+        .env("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", DEMO_UA_CLIENT_ID)
+        .env(
+            "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
+            DEMO_UA_CLIENT_SECRET,
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("API_KEY=dev-api-key-123\n"));
+    let ua_logins = server
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/universal-auth/login"))
+        .count();
+    assert_eq!(ua_logins, 1);
+    let text = stdout(&sandbox.cmd().arg("status").output().unwrap());
+    assert!(text.contains("Universal Auth login"), "{text}");
+
+    let out = sandbox
+        .cmd()
+        .args([
+            "login",
+            "universal",
+            "--domain",
+            &server.url(),
+            "--client-id",
+            DEMO_UA_CLIENT_ID,
+        ])
+        .args(["--client-secret", "wrong-secret-value"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Invalid credentials") && !err.contains("wrong-secret-value"),
+        "{err}"
+    );
+}

@@ -4,8 +4,8 @@
 use anyhow::Result;
 
 use crate::auth::Auth;
-use crate::cli::LoginOidcArgs;
-use crate::config::{self, Env};
+use crate::cli::{IdentityArgs, LoginOidcArgs, LoginUniversalArgs};
+use crate::config::{self, Env, LoginSettings};
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::Http;
@@ -14,7 +14,7 @@ use crate::session::{SessionStore, now};
 
 pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
-    let settings = config::resolve_login(
+    let mut settings = config::resolve_login(
         &args.common,
         &args.identity,
         file.as_ref(),
@@ -24,8 +24,26 @@ pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     if args.dry_run {
         return dry_run(args, &settings.token_source, settings.mask, http);
     }
-    super::warn_about_domain(&settings);
-    let auth = Auth::new(&settings, http, SessionStore::locate(env));
+    // `login oidc` is OIDC even when Universal Auth credentials sit in the environment.
+    settings.universal = None;
+    login(&settings, http, env)
+}
+
+pub fn universal(args: &LoginUniversalArgs, http: &Http, env: Env) -> Result<()> {
+    let file = super::project_file()?;
+    let identity = IdentityArgs {
+        client_id: args.client_id.clone(),
+        client_secret: args.client_secret.clone(),
+        organization_slug: args.organization_slug.clone(),
+        ..Default::default()
+    };
+    let settings = config::resolve_login(&args.common, &identity, file.as_ref(), env, false)?;
+    login(&settings, http, env)
+}
+
+fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
+    super::warn_about_domain(settings);
+    let auth = Auth::new(settings, http, SessionStore::locate(env));
     let session = auth.login()?;
     let validity = match session.expires_at {
         Some(at) => format!(
@@ -39,8 +57,9 @@ pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
         _ => String::new(),
     };
     eprintln!(
-        "Logged in to {} as machine identity {} ({validity}){saved}",
-        session.domain, session.identity_id
+        "Logged in to {} as {} ({validity}){saved}",
+        session.domain,
+        session.who()
     );
     Ok(())
 }

@@ -24,6 +24,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let http = Http::new();
     match cli.command {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
+        Command::Login(Login::Universal(args)) => login::universal(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
         Command::Status(args) => session::status(&args, env),

@@ -11,7 +11,7 @@ use crate::config::{Domain, Env};
 use crate::error::{Failure, Kind};
 use crate::http::{Http, HttpError};
 use crate::oidc;
-use crate::session::{Session, SessionStore, now};
+use crate::session::{LoginMethod, Session, SessionStore, now};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -23,6 +23,8 @@ struct SessionView {
     expires_at: Option<String>,
     seconds_left: Option<u64>,
     usable: bool,
+    #[serde(skip)]
+    who: String,
 }
 
 /// The sessions the filters select (`--domain` and `--identity-id` when given, else all), and
@@ -68,8 +70,12 @@ pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
             usable: s.is_fresh(now) || s.is_renewable(now),
             seconds_left: s.expires_at.map(|at| at.saturating_sub(now)),
             expires_at: s.expires_at.map(|at| oidc::utc_text(at as i64)),
-            token_kind: "machine identity access token (OIDC login)",
+            token_kind: match s.method {
+                LoginMethod::Oidc => "machine identity access token (OIDC login)",
+                LoginMethod::Universal => "machine identity access token (Universal Auth login)",
+            },
             session_file: path.display().to_string(),
+            who: s.who(),
             domain: s.domain,
             identity_id: s.identity_id,
         })
@@ -85,10 +91,7 @@ pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
                 }
                 _ => "never".to_string(),
             };
-            println!(
-                "Logged in to {} as machine identity {}",
-                v.domain, v.identity_id
-            );
+            println!("Logged in to {} as {}", v.domain, v.who);
             println!("  token    {}", v.token_kind);
             println!("  expires  {expiry}");
             println!("  session  {}", v.session_file);
@@ -149,8 +152,9 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
             )
         })?;
         eprintln!(
-            "Logged out of {} as machine identity {} (token {revoked}, session deleted)",
-            session.domain, session.identity_id
+            "Logged out of {} as {} (token {revoked}, session deleted)",
+            session.domain,
+            session.who()
         );
     }
     Ok(())

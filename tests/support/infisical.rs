@@ -169,6 +169,7 @@ fn route(state: &mut State, request: &Recorded) -> Reply {
     match (request.method.as_str(), path.as_str()) {
         ("GET", "/api/status") => Reply::ok(status_body()),
         ("POST", "/api/v1/auth/oidc-auth/login") => login::oidc_login(state, request),
+        ("POST", "/api/v1/auth/universal-auth/login") => login::universal_login(state, request),
         ("POST", "/api/v1/auth/token/renew") => tokens::renew(state, request),
         ("POST", "/api/v1/auth/token/revoke") => tokens::revoke(state, request),
         ("GET", "/api/v3/secrets/raw") => secrets::list_v3(state, request),

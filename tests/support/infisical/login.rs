@@ -31,6 +31,27 @@ fn login(state: &mut State, request: &Recorded) -> Result<Value, Reply> {
     Ok(tokens::token_response(&access_token, ttl))
 }
 
+/// POST /api/v1/auth/universal-auth/login (fixtures/ua-login-*.json): an
+/// unknown client id or a wrong secret are both "Invalid credentials".
+pub(super) fn universal_login(state: &mut State, request: &Recorded) -> Reply {
+    let fields = match required_fields(request, &["clientId", "clientSecret"]) {
+        Ok(fields) => fields,
+        Err(reply) => return reply,
+    };
+    let identity = state.world.identities.iter().find(|identity| {
+        identity
+            .universal
+            .as_ref()
+            .is_some_and(|(id, secret)| *id == fields[0] && *secret == fields[1])
+    });
+    let Some(identity_id) = identity.map(|i| i.id.clone()) else {
+        return unauthorized("Invalid credentials");
+    };
+    let ttl = state.world.access_token_ttl;
+    let access_token = state.tokens.issue(&identity_id, ttl, util::now());
+    Reply::ok(tokens::token_response(&access_token, ttl))
+}
+
 /// Step 1: the identity's OIDC config. A non-UUID id breaks the real
 /// server's database query (fixtures/oidc-login-invalid-identity-id.json).
 fn oidc_config(state: &State, identity_id: &str) -> Result<OidcConfig, Reply> {

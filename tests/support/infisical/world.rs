@@ -35,6 +35,8 @@ pub struct Identity {
     pub oidc: Option<OidcConfig>,
     /// Ids of the projects it may read.
     pub projects: Vec<String>,
+    /// Universal Auth client id and secret, when that method is attached.
+    pub universal: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -90,6 +92,10 @@ pub const DEMO_AUDIENCE: &str = "https://github.com/octocat";
 pub const DEMO_SUBJECT: &str = "repo:octocat/example-repo:ref:refs/heads/main";
 /// Identity with universal auth only (OIDC login answers 404).
 pub const DEMO_UA_IDENTITY_ID: &str = "1fa57f4f-05fd-431a-8472-ae3e292145bc";
+/// Its Universal Auth credentials (from fixtures/ua-login-success.json).
+pub const DEMO_UA_CLIENT_ID: &str = "0724f16b-5c1c-4f12-be2d-3e5864d1fd8c";
+pub const DEMO_UA_CLIENT_SECRET: &str =
+    "c572b170007330156bcc73e22b236ed581749a7048be831c66d8e540ab5befa7";
 /// OIDC identity bound to `repo:octocat/example-repo:*` (the picomatch
 /// gotcha of fixtures/oidc-login-star-subject-*.json).
 pub const DEMO_STAR_IDENTITY_ID: &str = "2144c106-f7e5-4a0c-b81e-17203af925af";
@@ -118,7 +124,10 @@ impl World {
             keys: vec![demo_key()],
             identities: vec![
                 Identity::new(DEMO_IDENTITY_ID, Some(oidc(DEMO_BOUND_SUBJECT)), &readers),
-                Identity::new(DEMO_UA_IDENTITY_ID, None, &readers),
+                Identity {
+                    universal: Some((DEMO_UA_CLIENT_ID.into(), DEMO_UA_CLIENT_SECRET.into())),
+                    ..Identity::new(DEMO_UA_IDENTITY_ID, None, &readers)
+                },
                 Identity::new(
                     DEMO_STAR_IDENTITY_ID,
                     Some(oidc("repo:octocat/example-repo:*")),
@@ -157,6 +166,7 @@ impl Identity {
             id: id.into(),
             oidc,
             projects: projects.to_vec(),
+            universal: None,
         }
     }
 
