@@ -93,6 +93,8 @@ pub struct SecretsQuery<'a> {
     pub recursive: bool,
     pub include_imports: bool,
     pub expand: bool,
+    /// Comma-separated tag slugs, empty for all.
+    pub tag_slugs: &'a str,
 }
 
 #[derive(Deserialize, Debug)]
@@ -110,6 +112,9 @@ pub struct RawSecret {
     pub secret_key: String,
     #[serde(default)]
     pub secret_value: String,
+    /// The folder it lives in (recursive listings); absent on imported items of older servers.
+    #[serde(default)]
+    pub secret_path: Option<String>,
     /// True when the identity may see the key but not the value (`<hidden-by-infisical>`).
     #[serde(default)]
     pub secret_value_hidden: Option<bool>,
@@ -118,6 +123,11 @@ pub struct RawSecret {
 #[derive(Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedFolder {
+    /// The source folder and environment of the import.
+    #[serde(default)]
+    pub secret_path: String,
+    #[serde(default)]
+    pub environment: String,
     #[serde(default)]
     pub secrets: Vec<RawSecret>,
 }
@@ -226,19 +236,23 @@ impl<'a> Api<'a> {
         q: &SecretsQuery,
     ) -> Result<SecretsResponse, HttpError> {
         let bearer = format!("Bearer {token}");
+        let mut query = vec![
+            ("projectId", project_id),
+            ("environment", q.environment),
+            ("secretPath", q.secret_path),
+            ("viewSecretValue", "true"),
+            ("expandSecretReferences", bool_str(q.expand)),
+            ("recursive", bool_str(q.recursive)),
+            ("includeImports", bool_str(q.include_imports)),
+            ("include_imports", bool_str(q.include_imports)),
+            ("includePersonalOverrides", "false"),
+        ];
+        if !q.tag_slugs.is_empty() {
+            query.push(("tagSlugs", q.tag_slugs));
+        }
         self.http.get_json(
             &self.url("/v4/secrets"),
-            &[
-                ("projectId", project_id),
-                ("environment", q.environment),
-                ("secretPath", q.secret_path),
-                ("viewSecretValue", "true"),
-                ("expandSecretReferences", bool_str(q.expand)),
-                ("recursive", bool_str(q.recursive)),
-                ("includeImports", bool_str(q.include_imports)),
-                ("include_imports", bool_str(q.include_imports)),
-                ("includePersonalOverrides", "false"),
-            ],
+            &query,
             &[("Authorization", &bearer)],
         )
     }
@@ -250,17 +264,21 @@ impl<'a> Api<'a> {
             ProjectRef::Id(id) => ("workspaceId", id.as_str()),
             ProjectRef::Slug(slug) => ("workspaceSlug", slug.as_str()),
         };
+        let mut query = vec![
+            project,
+            ("environment", q.environment),
+            ("secretPath", q.secret_path),
+            ("viewSecretValue", "true"),
+            ("expandSecretReferences", bool_str(q.expand)),
+            ("recursive", bool_str(q.recursive)),
+            ("include_imports", bool_str(q.include_imports)),
+        ];
+        if !q.tag_slugs.is_empty() {
+            query.push(("tagSlugs", q.tag_slugs));
+        }
         self.http.get_json(
             &self.url("/v3/secrets/raw"),
-            &[
-                project,
-                ("environment", q.environment),
-                ("secretPath", q.secret_path),
-                ("viewSecretValue", "true"),
-                ("expandSecretReferences", bool_str(q.expand)),
-                ("recursive", bool_str(q.recursive)),
-                ("include_imports", bool_str(q.include_imports)),
-            ],
+            &query,
             &[("Authorization", &bearer)],
         )
     }

@@ -48,6 +48,10 @@ pub enum Login {
 
 #[derive(Subcommand, Debug)]
 pub enum Secrets {
+    /// Print the value of a secret (or several, with --format json)
+    Get(GetArgs),
+    /// List secret names and where each comes from, never values (`what would run inject?`)
+    List(ListArgs),
     /// Print the secrets in a format of your choice, write them to a file, or hand them to later
     /// GitHub Actions steps
     Export(ExportArgs),
@@ -227,9 +231,9 @@ pub struct FetchArgs {
     #[arg(long = "env", short = 'e', env = "INFISICAL_ENV", value_name = "SLUG")]
     pub environment: Option<String>,
 
-    /// Folder to read [default: /]
+    /// Folder to read; repeat to read several in order, later ones winning [default: /]
     #[arg(long, value_name = "PATH")]
-    pub path: Option<String>,
+    pub path: Vec<String>,
 
     /// Also read every folder below --path
     #[arg(long)]
@@ -242,6 +246,34 @@ pub struct FetchArgs {
     /// Expand `${...}` secret references on the server (`--expand=false` for the raw values)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", require_equals = true)]
     pub expand: Option<bool>,
+
+    /// Only secrets with one of these tags (slugs, filtered by the server)
+    #[arg(long, short = 't', value_name = "SLUG,...", value_delimiter = ',')]
+    pub tags: Vec<String>,
+
+    /// Only these keys (exact names or globs such as `APP_*`)
+    #[arg(long, value_name = "KEY,...", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Leave out these keys (exact names or globs)
+    #[arg(long, value_name = "KEY,...", value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
+    /// Remove this prefix from the keys that have it
+    #[arg(long, value_name = "PREFIX")]
+    pub strip_prefix: Option<String>,
+
+    /// Add this prefix to every key
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Fail before anything runs or is written unless these keys are present and non-empty
+    #[arg(long, value_name = "KEY,...", value_delimiter = ',')]
+    pub require: Vec<String>,
+
+    /// Fail before anything runs or is written if any selected secret is empty
+    #[arg(long)]
+    pub require_all_nonempty: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -253,6 +285,10 @@ pub struct ExportArgs {
     /// Write to this file (created with mode 0600) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// With --format json: each value with where it came from (environment, path, imported)
+    #[arg(long)]
+    pub with_metadata: bool,
 
     /// Append the secrets to $GITHUB_ENV, so later steps of the job see them
     #[arg(long, conflicts_with_all = ["output", "format"])]
@@ -273,6 +309,54 @@ pub struct ExportArgs {
     pub fetch: FetchArgs,
     #[command(flatten)]
     pub identity: IdentityArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GetArgs {
+    /// The secret names
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+
+    /// Print the value exactly, without a trailing newline
+    #[arg(long, conflicts_with = "format")]
+    pub plain: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ListArgs {
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    /// Also print values (only when standard output is a terminal)
+    #[arg(long)]
+    pub show_values: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// For people
+    Text,
+    /// For programs
+    Json,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,8 +386,21 @@ pub struct RunArgs {
     #[command(flatten)]
     pub identity: IdentityArgs,
 
+    /// Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)
+    #[arg(
+        long = "command",
+        short = 'c',
+        value_name = "COMMAND LINE",
+        conflicts_with = "command"
+    )]
+    pub shell_command: Option<String>,
+
     /// The command and its arguments, after `--`
-    #[arg(last = true, required = true, value_name = "COMMAND")]
+    #[arg(
+        last = true,
+        required_unless_present = "shell_command",
+        value_name = "COMMAND"
+    )]
     pub command: Vec<std::ffi::OsString>,
 }
 

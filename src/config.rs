@@ -1,6 +1,7 @@
 //! Settings resolved once, in one place: flag > environment variable > `.infisical.json` > default.
 //! Clap has already applied flag > primary variable; this adds legacy names, the project file and defaults.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -10,6 +11,7 @@ use crate::api::{self, ProjectRef};
 use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, ProviderArg};
 use crate::error::Failure;
 use crate::oidc::{self, Explicit, Provider, Source};
+use crate::secrets::Selection;
 
 pub const DEFAULT_DOMAIN: &str = "https://app.infisical.com";
 const PROJECT_FILE: &str = ".infisical.json";
@@ -28,6 +30,43 @@ pub struct ProjectFile {
     pub workspace_id: Option<String>,
     pub default_environment: Option<String>,
     pub domain: Option<String>,
+    /// Git branch → environment slug, consulted before `defaultEnvironment`.
+    #[serde(default)]
+    pub git_branch_to_environment_mapping: BTreeMap<String, String>,
+    /// The current git branch of the checkout holding the file (read from `.git/HEAD`).
+    #[serde(skip)]
+    pub git_branch: Option<String>,
+}
+
+impl ProjectFile {
+    /// The environment the current branch maps to, else `defaultEnvironment`.
+    fn environment(&self) -> Option<String> {
+        self.git_branch
+            .as_ref()
+            .and_then(|b| self.git_branch_to_environment_mapping.get(b))
+            .or(self.default_environment.as_ref())
+            .cloned()
+    }
+}
+
+/// The branch checked out at or above `start`, read from `.git/HEAD` directly (no git binary):
+/// `ref: refs/heads/<branch>`; `.git` may be a file (`gitdir: …`) in worktrees and submodules.
+pub fn git_branch(start: &Path) -> Option<String> {
+    let dot_git = start
+        .ancestors()
+        .map(|d| d.join(".git"))
+        .find(|p| p.exists())?;
+    let git_dir = if dot_git.is_file() {
+        let text = std::fs::read_to_string(&dot_git).ok()?;
+        let target = text.trim().strip_prefix("gitdir:")?.trim();
+        dot_git.parent()?.join(target)
+    } else {
+        dot_git
+    };
+    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    head.trim()
+        .strip_prefix("ref: refs/heads/")
+        .map(str::to_string)
 }
 
 /// The Infisical server: what users typed, and the API base every route hangs off.
@@ -101,10 +140,13 @@ pub struct FetchSettings {
     pub token: Option<String>,
     pub project: ProjectRef,
     pub environment: String,
-    pub secret_path: String,
+    /// Folders read in order; later ones win.
+    pub secret_paths: Vec<String>,
     pub recursive: bool,
     pub include_imports: bool,
     pub expand: bool,
+    pub tags: Vec<String>,
+    pub selection: Selection,
 }
 
 /// Searches `.infisical.json` from `start` upward, as the official CLI does.
@@ -114,9 +156,12 @@ pub fn find_project_file(start: &Path) -> Result<Option<(PathBuf, ProjectFile)>>
         if candidate.is_file() {
             let text = std::fs::read_to_string(&candidate)
                 .map_err(|e| Failure::usage(format!("cannot read {}: {e}", candidate.display())))?;
-            let file: ProjectFile = serde_json::from_str(&text).map_err(|e| {
+            let mut file: ProjectFile = serde_json::from_str(&text).map_err(|e| {
                 Failure::usage(format!("{} is not valid JSON: {e}", candidate.display()))
             })?;
+            if !file.git_branch_to_environment_mapping.is_empty() {
+                file.git_branch = git_branch(dir);
+            }
             return Ok(Some((candidate, file)));
         }
     }
@@ -210,18 +255,35 @@ pub fn resolve_fetch(
     let environment = fetch
         .environment
         .clone()
-        .or_else(|| file.and_then(|f| f.default_environment.clone()))
+        .or_else(|| file.and_then(ProjectFile::environment))
         .unwrap_or_else(|| "dev".to_string());
-    let secret_path = normalize_path(fetch.path.as_deref().unwrap_or("/"))?;
+    let secret_paths = if fetch.path.is_empty() {
+        vec!["/".to_string()]
+    } else {
+        fetch
+            .path
+            .iter()
+            .map(|p| normalize_path(p))
+            .collect::<Result<_, _>>()?
+    };
     Ok(FetchSettings {
         login,
         token: fetch.token.clone().filter(|t| !t.trim().is_empty()),
         project: ProjectRef::parse(&project),
         environment,
-        secret_path,
+        secret_paths,
         recursive: fetch.recursive,
         include_imports: fetch.include_imports.unwrap_or(true),
         expand: fetch.expand.unwrap_or(true),
+        tags: fetch.tags.clone(),
+        selection: Selection {
+            only: fetch.only.clone(),
+            exclude: fetch.exclude.clone(),
+            strip_prefix: fetch.strip_prefix.clone(),
+            prefix: fetch.prefix.clone(),
+            require: fetch.require.clone(),
+            require_all_nonempty: fetch.require_all_nonempty,
+        },
     })
 }
 
@@ -271,6 +333,7 @@ mod tests {
             domain: Some("https://from-file.example".into()),
             workspace_id: Some("file-project".into()),
             default_environment: Some("staging".into()),
+            ..Default::default()
         };
         let env = env_of(&[("INFISICAL_API_URL", "https://legacy.example/api")]);
         let server = CommonArgs::default();
@@ -305,7 +368,7 @@ mod tests {
         let file = ProjectFile {
             workspace_id: Some("file-project".into()),
             default_environment: Some("staging".into()),
-            domain: None,
+            ..Default::default()
         };
         let s = resolve_fetch(
             &CommonArgs::default(),
@@ -331,6 +394,42 @@ mod tests {
         .unwrap();
         assert_eq!(s.project, ProjectRef::Slug("legacy".into()));
         assert_eq!(s.environment, "dev");
+    }
+
+    #[test]
+    fn the_current_branch_picks_the_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        std::fs::write(
+            dir.path().join(".git/HEAD"),
+            "ref: refs/heads/release/1.2\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(PROJECT_FILE),
+            r#"{"workspaceId":"p","defaultEnvironment":"dev","gitBranchToEnvironmentMapping":{"release/1.2":"prod"}}"#,
+        )
+        .unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        let (_, file) = find_project_file(&sub).unwrap().unwrap();
+        assert_eq!(file.environment().as_deref(), Some("prod"));
+        std::fs::write(dir.path().join(".git/HEAD"), "0123456789abcdef\n").unwrap();
+        let (_, file) = find_project_file(&sub).unwrap().unwrap();
+        assert_eq!(
+            file.environment().as_deref(),
+            Some("dev"),
+            "detached HEAD: the default"
+        );
+        // A worktree's `.git` is a file pointing at the real git dir.
+        let wt = tempfile::tempdir().unwrap();
+        std::fs::write(
+            wt.path().join(".git"),
+            format!("gitdir: {}\n", dir.path().join(".git").display()),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+        assert_eq!(git_branch(wt.path()).as_deref(), Some("main"));
     }
 
     #[test]

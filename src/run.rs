@@ -46,6 +46,15 @@ pub fn drop_reserved(secrets: &mut SecretSet) -> Vec<String> {
     reserved
 }
 
+/// `--command "a && b"`: the user's shell runs the line, as the official CLI does.
+pub fn through_shell(line: &str, env: crate::config::Env) -> (OsString, Vec<OsString>) {
+    if cfg!(windows) {
+        return ("cmd".into(), vec!["/C".into(), line.into()]);
+    }
+    let shell = env("SHELL").unwrap_or_else(|| "sh".to_string());
+    (shell.into(), vec!["-c".into(), line.into()])
+}
+
 /// Starts `program args` with the secrets added to (and winning over) the inherited environment.
 /// On Unix the process is replaced, so signals reach the command directly and its exit status
 /// is ours; elsewhere we wait and exit with its code. Returns only on failure.

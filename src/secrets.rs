@@ -4,11 +4,35 @@
 use std::collections::BTreeMap;
 
 use crate::api::{RawSecret, SecretsResponse};
-use crate::error::Failure;
+use crate::error::{Failure, Kind};
+use crate::oidc::glob;
+
+/// Where a secret's value came from: a folder of the environment asked for, or an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub environment: String,
+    pub path: String,
+    pub imported: bool,
+}
+
+impl std::fmt::Display for Provenance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = if self.imported { "import" } else { "folder" };
+        write!(f, "{kind} {}:{}", self.environment, self.path)
+    }
+}
+
+/// One secret: its value, where it came from, and the same-named ones it won over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Secret {
+    pub value: String,
+    pub from: Provenance,
+    pub shadows: Vec<Provenance>,
+}
 
 /// Secrets by name, sorted by key (byte order) so every output is stable.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct SecretSet(BTreeMap<String, String>);
+pub struct SecretSet(BTreeMap<String, Secret>);
 
 /// The merge result, plus what the user should hear about.
 #[derive(Debug, Default)]
@@ -20,7 +44,11 @@ pub struct Merged {
 
 impl SecretSet {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.0.iter().map(|(k, s)| (k.as_str(), s.value.as_str()))
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Secret)> {
+        self.0.iter().map(|(k, s)| (k.as_str(), s))
     }
 
     pub fn len(&self) -> usize {
@@ -31,19 +59,157 @@ impl SecretSet {
         self.0.is_empty()
     }
 
-    #[cfg(test)]
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.get(key).map(String::as_str)
+        self.0.get(key).map(|s| s.value.as_str())
     }
 
     pub fn remove(&mut self, key: &str) -> Option<String> {
-        self.0.remove(key)
+        self.0.remove(key).map(|s| s.value)
+    }
+
+    /// Sets `key` from `from`; an existing value is replaced and remembered as shadowed.
+    fn put(&mut self, key: String, value: String, from: Provenance) {
+        match self.0.get_mut(&key) {
+            Some(existing) => {
+                let old = std::mem::replace(&mut existing.from, from);
+                existing.shadows.push(old);
+                existing.value = value;
+            }
+            None => {
+                self.0.insert(
+                    key,
+                    Secret {
+                        value,
+                        from,
+                        shadows: Vec::new(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Sets `key` only if absent; otherwise `from` is what the existing one shadows.
+    fn put_if_absent(&mut self, key: String, value: String, from: Provenance) {
+        match self.0.get_mut(&key) {
+            Some(existing) => existing.shadows.push(from),
+            None => self.put(key, value, from),
+        }
+    }
+
+    /// Lays `later` over this set: its secrets win, as with several `--path`s.
+    pub fn overlay(&mut self, later: SecretSet) {
+        for (key, secret) in later.0 {
+            let Secret {
+                value,
+                from,
+                shadows,
+            } = secret;
+            self.put(key.clone(), value, from);
+            if let Some(entry) = self.0.get_mut(&key) {
+                entry.shadows.extend(shadows);
+            }
+        }
+    }
+
+    /// Keeps the secrets `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.0.retain(|k, _| keep(k));
+    }
+
+    /// Renames every key with `rename`; a later key that lands on an earlier name wins.
+    pub fn rename(self, rename: impl Fn(&str) -> String) -> SecretSet {
+        SecretSet(self.0.into_iter().map(|(k, s)| (rename(&k), s)).collect())
     }
 }
 
 impl FromIterator<(String, String)> for SecretSet {
     fn from_iter<T: IntoIterator<Item = (String, String)>>(iter: T) -> Self {
-        SecretSet(iter.into_iter().collect())
+        let from = Provenance {
+            environment: String::new(),
+            path: "/".into(),
+            imported: false,
+        };
+        let mut set = SecretSet::default();
+        for (k, v) in iter {
+            set.put(k, v, from.clone());
+        }
+        set
+    }
+}
+
+/// Which secrets a command hands on, under which names, and which must be there.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Keep only keys matching one of these (exact or glob).
+    pub only: Vec<String>,
+    /// Drop keys matching one of these.
+    pub exclude: Vec<String>,
+    /// Removed from the start of keys that have it (after `only` / `exclude`).
+    pub strip_prefix: Option<String>,
+    /// Added to the start of every key (after `strip_prefix`).
+    pub prefix: Option<String>,
+    /// Final names that must be present and non-empty.
+    pub require: Vec<String>,
+    /// Every selected secret must be non-empty.
+    pub require_all_nonempty: bool,
+}
+
+impl Selection {
+    pub fn apply(&self, mut set: SecretSet) -> SecretSet {
+        let matches =
+            |key: &str, patterns: &[String]| patterns.iter().any(|p| glob::policy_match(key, p));
+        if !self.only.is_empty() {
+            set.retain(|k| matches(k, &self.only));
+        }
+        set.retain(|k| !matches(k, &self.exclude));
+        if self.strip_prefix.is_none() && self.prefix.is_none() {
+            return set;
+        }
+        set.rename(|key| {
+            let stripped = self
+                .strip_prefix
+                .as_deref()
+                .and_then(|p| key.strip_prefix(p))
+                .unwrap_or(key);
+            format!("{}{stripped}", self.prefix.as_deref().unwrap_or_default())
+        })
+    }
+
+    /// Fails, naming every offending key at once, before anything is run or written.
+    pub fn check_required(&self, set: &SecretSet, place: &str) -> Result<(), Failure> {
+        let missing: Vec<&str> = self
+            .require
+            .iter()
+            .map(String::as_str)
+            .filter(|k| set.get(k).is_none())
+            .collect();
+        let empty: Vec<&str> = set
+            .iter()
+            .filter(|(k, v)| {
+                v.is_empty() && (self.require_all_nonempty || self.require.iter().any(|r| r == k))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        if missing.is_empty() && empty.is_empty() {
+            return Ok(());
+        }
+        let mut problems = Vec::new();
+        if !missing.is_empty() {
+            problems.push(format!("missing {}", missing.join(", ")));
+        }
+        if !empty.is_empty() {
+            problems.push(format!("empty {}", empty.join(", ")));
+        }
+        Err(Failure::new(
+            Kind::Access,
+            format!(
+                "required secrets not usable in {place}: {}",
+                problems.join("; ")
+            ),
+        )
+        .hint(
+            "add them in Infisical, check --env / --path / --only, or let this identity read them",
+        ))
     }
 }
 
@@ -112,30 +278,46 @@ pub fn check_env_names(secrets: &SecretSet, allowed: &[String]) -> Result<(), Fa
 
 /// Own secrets win over imports; among imports the later one wins; within a listing (recursive
 /// folders) the last occurrence wins. The same rule as the official CLI and GitHub Action.
-pub fn merge(response: SecretsResponse) -> Merged {
+/// `environment` and `path` name the folder asked for (items of older servers carry no path).
+pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged {
     let mut merged = Merged::default();
-    let mut take = |secret: RawSecret, map: &mut BTreeMap<String, String>, overwrite: bool| {
-        if secret.secret_value_hidden == Some(true) {
-            if !merged.hidden.contains(&secret.secret_key) {
-                merged.hidden.push(secret.secret_key);
-            }
-            return;
+    let hidden = |secret: &RawSecret, merged_hidden: &mut Vec<String>| {
+        let is_hidden = secret.secret_value_hidden == Some(true);
+        if is_hidden && !merged_hidden.contains(&secret.secret_key) {
+            merged_hidden.push(secret.secret_key.clone());
         }
-        if overwrite || !map.contains_key(&secret.secret_key) {
-            map.insert(secret.secret_key, secret.secret_value);
-        }
+        is_hidden
     };
-    let mut map = BTreeMap::new();
     for secret in response.secrets {
-        take(secret, &mut map, true);
+        if hidden(&secret, &mut merged.hidden) {
+            continue;
+        }
+        let from = Provenance {
+            environment: environment.to_string(),
+            path: secret.secret_path.unwrap_or_else(|| path.to_string()),
+            imported: false,
+        };
+        merged
+            .secrets
+            .put(secret.secret_key, secret.secret_value, from);
     }
     for import in response.imports.into_iter().rev() {
         for secret in import.secrets {
-            take(secret, &mut map, false);
+            if hidden(&secret, &mut merged.hidden) {
+                continue;
+            }
+            let from = Provenance {
+                environment: import.environment.clone(),
+                path: import.secret_path.clone(),
+                imported: true,
+            };
+            merged
+                .secrets
+                .put_if_absent(secret.secret_key, secret.secret_value, from);
         }
     }
-    merged.hidden.retain(|k| !map.contains_key(k));
-    merged.secrets = SecretSet(map);
+    let secrets = &merged.secrets;
+    merged.hidden.retain(|k| secrets.get(k).is_none());
     merged
 }
 
@@ -148,41 +330,94 @@ mod tests {
         RawSecret {
             secret_key: key.into(),
             secret_value: value.into(),
+            secret_path: None,
             secret_value_hidden: Some(false),
         }
     }
 
-    fn import(secrets: Vec<RawSecret>) -> ImportedFolder {
-        ImportedFolder { secrets }
+    fn import(environment: &str, secrets: Vec<RawSecret>) -> ImportedFolder {
+        ImportedFolder {
+            environment: environment.into(),
+            secret_path: "/".into(),
+            secrets,
+        }
     }
 
     #[test]
     fn own_secrets_win_then_the_later_import() {
-        let merged = merge(SecretsResponse {
-            secrets: vec![raw("API_KEY", "own")],
-            imports: vec![
-                import(vec![
-                    raw("API_KEY", "first"),
-                    raw("LOG", "first"),
-                    raw("ONLY1", "1"),
-                ]),
-                import(vec![raw("API_KEY", "second"), raw("LOG", "second")]),
-            ],
-        });
+        let merged = merge(
+            SecretsResponse {
+                secrets: vec![raw("API_KEY", "own")],
+                imports: vec![
+                    import(
+                        "prod",
+                        vec![
+                            raw("API_KEY", "first"),
+                            raw("LOG", "first"),
+                            raw("ONLY1", "1"),
+                        ],
+                    ),
+                    import(
+                        "staging",
+                        vec![raw("API_KEY", "second"), raw("LOG", "second")],
+                    ),
+                ],
+            },
+            "dev",
+            "/",
+        );
         let s = merged.secrets;
         assert_eq!(s.get("API_KEY"), Some("own"));
         assert_eq!(s.get("LOG"), Some("second"));
         assert_eq!(s.get("ONLY1"), Some("1"));
         assert_eq!(s.len(), 3);
+        let (_, api_key) = s.entries().find(|(k, _)| *k == "API_KEY").unwrap();
+        assert_eq!(api_key.from.to_string(), "folder dev:/");
+        let shadowed: Vec<String> = api_key.shadows.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shadowed, ["import staging:/", "import prod:/"]);
     }
 
     #[test]
     fn the_last_occurrence_wins_within_a_recursive_listing() {
-        let merged = merge(SecretsResponse {
-            secrets: vec![raw("K", "root"), raw("K", "nested")],
-            imports: vec![],
-        });
+        let merged = merge(
+            SecretsResponse {
+                secrets: vec![raw("K", "root"), raw("K", "nested")],
+                imports: vec![],
+            },
+            "dev",
+            "/",
+        );
         assert_eq!(merged.secrets.get("K"), Some("nested"));
+    }
+
+    #[test]
+    fn selection_filters_renames_and_requires() {
+        let set: SecretSet = [
+            ("APP_DB", "x"),
+            ("APP_KEY", ""),
+            ("OTHER", "y"),
+            ("APP_TMP", "z"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let selection = Selection {
+            only: vec!["APP_*".into()],
+            exclude: vec!["*_TMP".into()],
+            strip_prefix: Some("APP_".into()),
+            prefix: Some("MY_".into()),
+            require: vec!["MY_DB".into(), "MY_KEY".into(), "MY_GONE".into()],
+            require_all_nonempty: false,
+        };
+        let picked = selection.apply(set);
+        let keys: Vec<&str> = picked.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["MY_DB", "MY_KEY"]);
+        let e = selection.check_required(&picked, "p/dev:/").unwrap_err();
+        assert_eq!(
+            e.message,
+            "required secrets not usable in p/dev:/: missing MY_GONE; empty MY_KEY"
+        );
+        assert_eq!(e.kind, Kind::Access);
     }
 
     #[test]
@@ -218,10 +453,14 @@ mod tests {
     fn hidden_values_are_left_out_and_reported() {
         let mut hidden = raw("HIDDEN", "<hidden-by-infisical>");
         hidden.secret_value_hidden = Some(true);
-        let merged = merge(SecretsResponse {
-            secrets: vec![hidden, raw("SHOWN", "v")],
-            imports: vec![],
-        });
+        let merged = merge(
+            SecretsResponse {
+                secrets: vec![hidden, raw("SHOWN", "v")],
+                imports: vec![],
+            },
+            "dev",
+            "/",
+        );
         assert_eq!(merged.secrets.get("HIDDEN"), None);
         assert_eq!(merged.hidden, vec!["HIDDEN".to_string()]);
     }

@@ -16,6 +16,13 @@ use crate::session::write_private_atomically;
 
 pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
+    if args.with_metadata && args.format != FormatArg::Json {
+        return Err(
+            crate::error::Failure::usage("--with-metadata goes with --format json")
+                .hint("add --format json")
+                .into(),
+        );
+    }
     let settings = config::resolve_fetch(
         &args.common,
         &args.fetch,
@@ -40,6 +47,7 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let mut format = match args.format {
         FormatArg::Dotenv => Format::Dotenv,
         FormatArg::Shell => Format::Shell,
+        FormatArg::Json if args.with_metadata => Format::JsonWithMetadata,
         FormatArg::Json => Format::Json,
         FormatArg::Yaml => Format::Yaml,
         FormatArg::Csv => Format::Csv,
@@ -134,7 +142,7 @@ fn format_name(format: Format) -> &'static str {
     match format {
         Format::Dotenv => "dotenv",
         Format::Shell => "shell",
-        Format::Json => "json",
+        Format::Json | Format::JsonWithMetadata => "json",
         Format::Yaml => "yaml",
         Format::Csv => "csv",
         Format::GithubEnv => "github-env",

@@ -2,6 +2,7 @@
 //! and handing secrets to a `format` or to `run`. Shared here: the fetch that export and run both do.
 
 mod export;
+mod inspect;
 mod login;
 mod run;
 mod session;
@@ -26,6 +27,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
         Command::Login(Login::Universal(args)) => login::universal(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
+        Command::Secrets(Secrets::Get(args)) => inspect::get(&args, &http, env),
+        Command::Secrets(Secrets::List(args)) => inspect::list(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
         Command::Status(args) => session::status(&args, env),
         Command::Logout(args) => session::logout(&args, &http, env),
@@ -58,70 +61,82 @@ pub fn warn(message: &str) {
     eprintln!("infisical-oidc: warning: {message}");
 }
 
-/// Reads the secrets the settings name, logging in when needed, and says what it fetched.
+/// Reads the secrets the settings name (each `--path` in order, later ones winning), logging in
+/// when needed; masks them, applies the selection and requirements, and says what it fetched.
 fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
     warn_about_domain(&settings.login);
     let auth = Auth::new(&settings.login, http, SessionStore::locate(env));
     let mut token = auth.access_token(settings.token.as_deref())?;
     let api = Api::new(http, &settings.login.domain.api_base);
-    let query = SecretsQuery {
-        project: &settings.project,
-        environment: &settings.environment,
-        secret_path: &settings.secret_path,
-        recursive: settings.recursive,
-        include_imports: settings.include_imports,
-        expand: settings.expand,
-    };
+    let tag_slugs = settings.tags.join(",");
 
     let spinner = Spinner::start("Fetching secrets");
-    let mut result = api.list_secrets(&token.value, &query, token.generation);
-    if let Err(HttpError::Status(e)) = &result
-        && token.origin == TokenOrigin::Session
-        && is_token_refused(e)
-    {
-        // A cached token can be revoked or cut short on the server: log in once more.
-        auth.discard_session();
-        let session = auth.login()?;
-        token.value = session.access_token;
-        token.origin = TokenOrigin::Login;
-        result = api.list_secrets(&token.value, &query, None);
+    let mut all = SecretSet::default();
+    for path in &settings.secret_paths {
+        let query = SecretsQuery {
+            project: &settings.project,
+            environment: &settings.environment,
+            secret_path: path,
+            recursive: settings.recursive,
+            include_imports: settings.include_imports,
+            expand: settings.expand,
+            tag_slugs: &tag_slugs,
+        };
+        let mut result = api.list_secrets(&token.value, &query, token.generation);
+        if let Err(HttpError::Status(e)) = &result
+            && token.origin == TokenOrigin::Session
+            && is_token_refused(e)
+        {
+            // A cached token can be revoked or cut short on the server: log in once more.
+            auth.discard_session();
+            let session = auth.login()?;
+            token.value = session.access_token;
+            token.origin = TokenOrigin::Login;
+            result = api.list_secrets(&token.value, &query, None);
+        }
+        let (response, generation) =
+            result.map_err(|e| explain_fetch_error(e, settings, path, token.origin))?;
+        if token.origin != TokenOrigin::Given && token.generation != Some(generation) {
+            auth.remember_generation(generation);
+            token.generation = Some(generation);
+        }
+        let merged = secrets::merge(response, &settings.environment, path);
+        if settings.login.mask {
+            // Before any value can reach stdout, stderr, a file or a child's output.
+            github::add_masks(merged.secrets.iter().map(|(_, v)| v));
+        }
+        let place = place(settings, path);
+        if !merged.hidden.is_empty() {
+            warn(&format!(
+                "left out {} whose value this identity may not read: {}",
+                plural(merged.hidden.len(), "secret"),
+                merged.hidden.join(", ")
+            ));
+        }
+        if merged.secrets.is_empty() {
+            // Servers from before 2026 answer an unknown environment or folder with an empty list.
+            warn(&format!(
+                "no secrets found in {place}; check that --env is the environment's slug and --path exists"
+            ));
+        }
+        all.overlay(merged.secrets);
     }
-    let (response, generation) =
-        result.map_err(|e| explain_fetch_error(e, settings, token.origin))?;
     spinner.finish();
-    if token.origin != TokenOrigin::Given {
-        auth.remember_generation(generation);
-    }
 
-    let merged = secrets::merge(response);
-    if settings.login.mask {
-        // Before any value can reach stdout, stderr, a file or a child's output.
-        github::add_masks(merged.secrets.iter().map(|(_, v)| v));
-    }
-    let place = format!(
-        "{}/{}:{}",
+    let selected = settings.selection.apply(all);
+    let place = place(settings, &settings.secret_paths.join(","));
+    settings.selection.check_required(&selected, &place)?;
+    eprintln!("Fetched {} from {place}", plural(selected.len(), "secret"));
+    Ok(selected)
+}
+
+/// `project/env:/path` as users type it.
+pub(super) fn place(settings: &FetchSettings, path: &str) -> String {
+    format!(
+        "{}/{}:{path}",
         settings.project.as_str(),
-        settings.environment,
-        settings.secret_path
-    );
-    if !merged.hidden.is_empty() {
-        warn(&format!(
-            "left out {} whose value this identity may not read: {}",
-            plural(merged.hidden.len(), "secret"),
-            merged.hidden.join(", ")
-        ));
-    }
-    if merged.secrets.is_empty() {
-        // Servers from before 2026 answer an unknown environment or folder with an empty list.
-        warn(&format!(
-            "no secrets found in {place}; check that --env is the environment's slug and --path exists"
-        ));
-    }
-    eprintln!(
-        "Fetched {} from {place}",
-        plural(merged.secrets.len(), "secret")
-    );
-    Ok(merged.secrets)
+        settings.environment
+    )
 }
 
 pub(super) fn plural(n: usize, word: &str) -> String {
@@ -137,7 +152,12 @@ fn is_token_refused(e: &ApiError) -> bool {
     e.status == 401 || (e.status == 403 && e.error.as_deref() == Some("TokenError"))
 }
 
-fn explain_fetch_error(e: HttpError, s: &FetchSettings, origin: TokenOrigin) -> anyhow::Error {
+fn explain_fetch_error(
+    e: HttpError,
+    s: &FetchSettings,
+    path: &str,
+    origin: TokenOrigin,
+) -> anyhow::Error {
     let api = match e {
         HttpError::Status(api) => api,
         HttpError::Transport { url, reason } => {
@@ -176,7 +196,7 @@ fn explain_fetch_error(e: HttpError, s: &FetchSettings, origin: TokenOrigin) -> 
             Kind::Access,
             format!(
                 "environment `{}` or folder `{}` not found in project {project}",
-                s.environment, s.secret_path
+                s.environment, path
             ),
             "check --env (the environment's slug, such as dev, staging or prod) and --path"
                 .to_string(),
@@ -205,7 +225,7 @@ fn explain_fetch_error(e: HttpError, s: &FetchSettings, origin: TokenOrigin) -> 
             Kind::Access,
             format!(
                 "the machine identity may not read secrets in {project}/{}:{}",
-                s.environment, s.secret_path
+                s.environment, path
             ),
             "give the identity's project role read access to this environment and path".to_string(),
         )

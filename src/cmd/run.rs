@@ -22,9 +22,15 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
             "secret {name} not injected: reserved or not a valid variable name"
         ));
     }
-    let (program, rest) = args
-        .command
-        .split_first()
-        .expect("clap requires a command after --");
-    Err(crate::run::exec(program, rest, &secrets))
+    let (program, rest) = match &args.shell_command {
+        Some(line) => crate::run::through_shell(line, env),
+        None => {
+            let (program, rest) = args
+                .command
+                .split_first()
+                .expect("clap requires a command after -- unless --command is given");
+            (program.clone(), rest.to_vec())
+        }
+    };
+    Err(crate::run::exec(&program, &rest, &secrets))
 }

@@ -12,6 +12,27 @@ pub fn render(secrets: &SecretSet) -> String {
     text
 }
 
+/// `{"KEY":{"value":"…","environment":"dev","path":"/","imported":false},…}`.
+pub fn render_with_metadata(secrets: &SecretSet) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = secrets
+        .entries()
+        .map(|(k, s)| {
+            (
+                k.to_string(),
+                serde_json::json!({
+                    "value": s.value,
+                    "environment": s.from.environment,
+                    "path": s.from.path,
+                    "imported": s.from.imported,
+                }),
+            )
+        })
+        .collect();
+    let mut text = serde_json::Value::Object(map).to_string();
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

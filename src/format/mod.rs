@@ -17,6 +17,8 @@ pub enum Format {
     Dotenv,
     Shell,
     Json,
+    /// JSON with each value's environment, folder and whether it was imported.
+    JsonWithMetadata,
     Yaml,
     Csv,
     GithubEnv,
@@ -61,6 +63,7 @@ pub fn render(
         Format::Dotenv => dotenv::render(secrets),
         Format::Shell => shell::render(secrets).into(),
         Format::Json => json::render(secrets).into(),
+        Format::JsonWithMetadata => json::render_with_metadata(secrets).into(),
         Format::Yaml => yaml::render(secrets).into(),
         Format::Csv => csv::render(secrets).into(),
         Format::GithubEnv => github_env::render(secrets, delimiter).into(),
