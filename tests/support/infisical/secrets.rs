@@ -20,6 +20,20 @@ struct Listing {
     expand: bool,
     recursive: bool,
     include_imports: bool,
+    /// `tagSlugs`: only secrets with any of these tags (empty = all).
+    tag_slugs: Vec<String>,
+}
+
+fn tag_slugs(request: &Recorded) -> Vec<String> {
+    request
+        .query("tagSlugs")
+        .map(|t| {
+            t.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub(super) fn list_v3(state: &State, request: &Recorded) -> Reply {
@@ -68,6 +82,7 @@ fn v3(state: &State, request: &Recorded) -> Result<Value, Reply> {
         expand,
         recursive,
         include_imports,
+        tag_slugs: tag_slugs(request),
     };
     list(state, project, &listing)
 }
@@ -109,6 +124,7 @@ fn v4(state: &State, request: &Recorded) -> Result<Value, Reply> {
         expand,
         recursive,
         include_imports,
+        tag_slugs: tag_slugs(request),
     };
     list(state, project, &listing)
 }
@@ -196,7 +212,25 @@ fn list(state: &State, project: &Project, listing: &Listing) -> Result<Value, Re
             continue;
         };
         for (key, raw) in &folder.secrets {
-            secrets.push(render.secret(&environment.slug, folder_path, key, raw));
+            let tags: Vec<&str> = folder
+                .tags
+                .iter()
+                .filter(|(k, _)| k == key)
+                .map(|(_, slug)| slug.as_str())
+                .collect();
+            if !listing.tag_slugs.is_empty()
+                && !tags
+                    .iter()
+                    .any(|t| listing.tag_slugs.iter().any(|s| s == t))
+            {
+                continue;
+            }
+            let mut item = render.secret(&environment.slug, folder_path, key, raw);
+            item["tags"] = tags
+                .iter()
+                .map(|slug| json!({"id": util::stable_uuid(slug), "slug": slug, "name": slug, "color": "#000000"}))
+                .collect();
+            secrets.push(item);
         }
         if listing.include_imports {
             imports.extend(

@@ -73,6 +73,8 @@ pub struct Folder {
     pub secrets: Vec<(String, String)>,
     /// Source environment and folder of each import, in configured order.
     pub imports: Vec<(String, String)>,
+    /// Tags attached to secrets of this folder: (key, tag slug).
+    pub tags: Vec<(String, String)>,
 }
 
 pub const DEMO_PROJECT_ID: &str = "99a6239c-6f03-463e-a876-2567bf26ce7c";
@@ -259,7 +261,14 @@ impl Folder {
             path: path.into(),
             secrets: Vec::new(),
             imports: Vec::new(),
+            tags: Vec::new(),
         }
+    }
+
+    /// Tags `key` with `slug`.
+    pub fn tag(mut self, key: &str, slug: &str) -> Folder {
+        self.tags.push((key.into(), slug.into()));
+        self
     }
 
     pub fn secret(mut self, key: &str, value: &str) -> Folder {
