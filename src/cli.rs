@@ -286,6 +286,11 @@ pub struct ExportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Render this template file (or `-` for standard input) instead of a format:
+    /// `{{ KEY }}`, `{{ KEY | json|shell|base64 }}`, `{{ range }}{{ .Key }}={{ .Value }}{{ end }}`
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["format", "github_env", "github_output"])]
+    pub template: Option<PathBuf>,
+
     /// With --format json: each value with where it came from (environment, path, imported)
     #[arg(long)]
     pub with_metadata: bool,

@@ -336,3 +336,39 @@ fn the_git_branch_picks_the_environment_from_the_project_file() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_template_renders_a_config_file_and_names_the_line_of_a_mistake() {
+    let s = setup(World::demo());
+    let template = s.sandbox.path().join("app.conf.tmpl");
+    std::fs::write(
+        &template,
+        "url = {{ DATABASE_URL | json }}\n{{ range }}{{ .Key }}={{ .Value | base64 }}\n{{ end }}",
+    )
+    .unwrap();
+    let out = s
+        .sandbox
+        .cmd()
+        .args(["secrets", "export", "--domain", &s.server.url(), "--project", DEMO_PROJECT_SLUG, "--token", &s.token])
+        .args(["--only", "DATABASE_URL,API_KEY", "--template"])
+        .arg(&template)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "url = \"postgres://app:devpass@db.dev.internal:5432/app\"\nAPI_KEY=ZGV2LWFwaS1rZXktMTIz\nDATABASE_URL=cG9zdGdyZXM6Ly9hcHA6ZGV2cGFzc0BkYi5kZXYuaW50ZXJuYWw6NTQzMi9hcHA=\n"
+    );
+    std::fs::write(&template, "ok\n{{ API_KEY | upper }}\n").unwrap();
+    let out = s
+        .sandbox
+        .cmd()
+        .args(["secrets", "export", "--domain", &s.server.url(), "--project", DEMO_PROJECT_SLUG, "--token", &s.token])
+        .arg("--template")
+        .arg(&template)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("template line 2: unknown filter `upper`"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}

@@ -44,6 +44,12 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
         return append_to_runner_files(&sinks, &secrets, &args.allow_name, env);
     }
 
+    if let Some(template) = &args.template {
+        let text = read_template(template)?;
+        let rendered = format::template::render(&text, &secrets)?;
+        return write_out(args.output.as_deref(), &rendered);
+    }
+
     let mut format = match args.format {
         FormatArg::Dotenv => Format::Dotenv,
         FormatArg::Shell => Format::Shell,
@@ -77,12 +83,31 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     if format == Format::Dotenv && settings.login.in_github_actions {
         warn_if_github_env_would_keep_quotes(&secrets);
     }
-    match &args.output {
-        Some(path) => write_file(path, rendered.text.as_bytes())
-            .with_context(|| format!("writing {}", path.display())),
+    write_out(args.output.as_deref(), &rendered.text)
+}
+
+fn read_template(path: &Path) -> Result<String> {
+    let text = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    };
+    text.map_err(|e| {
+        crate::error::Failure::usage(format!("cannot read the template {}: {e}", path.display()))
+            .hint("pass a readable file, or - for standard input")
+            .into()
+    })
+}
+
+/// Standard output, or a private file replaced atomically.
+fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => {
+            write_file(path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(rendered.text.as_bytes())?;
+            stdout.write_all(text.as_bytes())?;
             stdout.flush()?;
             Ok(())
         }

@@ -7,6 +7,7 @@ mod dotenv;
 mod github_env;
 mod json;
 mod shell;
+pub mod template;
 mod yaml;
 
 use crate::error::Failure;
