@@ -391,6 +391,18 @@ pub struct RunArgs {
     #[command(flatten)]
     pub identity: IdentityArgs,
 
+    /// Fetch the secrets again every --watch-interval and restart the command when they change
+    #[arg(long)]
+    pub watch: bool,
+
+    /// How often --watch fetches (e.g. 10s, 500ms, 2m)
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::parse_duration, requires = "watch")]
+    pub watch_interval: std::time::Duration,
+
+    /// How long --watch waits after SIGTERM before SIGKILL
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::parse_duration, requires = "watch")]
+    pub watch_grace: std::time::Duration,
+
     /// Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)
     #[arg(
         long = "command",

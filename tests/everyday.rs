@@ -349,7 +349,16 @@ fn a_template_renders_a_config_file_and_names_the_line_of_a_mistake() {
     let out = s
         .sandbox
         .cmd()
-        .args(["secrets", "export", "--domain", &s.server.url(), "--project", DEMO_PROJECT_SLUG, "--token", &s.token])
+        .args([
+            "secrets",
+            "export",
+            "--domain",
+            &s.server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+            "--token",
+            &s.token,
+        ])
         .args(["--only", "DATABASE_URL,API_KEY", "--template"])
         .arg(&template)
         .output()
@@ -363,12 +372,25 @@ fn a_template_renders_a_config_file_and_names_the_line_of_a_mistake() {
     let out = s
         .sandbox
         .cmd()
-        .args(["secrets", "export", "--domain", &s.server.url(), "--project", DEMO_PROJECT_SLUG, "--token", &s.token])
+        .args([
+            "secrets",
+            "export",
+            "--domain",
+            &s.server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+            "--token",
+            &s.token,
+        ])
         .arg("--template")
         .arg(&template)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("template line 2: unknown filter `upper`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("template line 2: unknown filter `upper`"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 }

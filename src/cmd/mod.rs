@@ -64,13 +64,25 @@ pub fn warn(message: &str) {
 /// Reads the secrets the settings name (each `--path` in order, later ones winning), logging in
 /// when needed; masks them, applies the selection and requirements, and says what it fetched.
 fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
-    warn_about_domain(&settings.login);
+    fetch_with(settings, http, env, true)
+}
+
+/// The same fetch without a word on stderr (no masks either): `run --watch` polls with it and
+/// masks only what changed.
+fn fetch_quietly(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
+    fetch_with(settings, http, env, false)
+}
+
+fn fetch_with(settings: &FetchSettings, http: &Http, env: Env, report: bool) -> Result<SecretSet> {
+    if report {
+        warn_about_domain(&settings.login);
+    }
     let auth = Auth::new(&settings.login, http, SessionStore::locate(env));
     let mut token = auth.access_token(settings.token.as_deref())?;
     let api = Api::new(http, &settings.login.domain.api_base);
     let tag_slugs = settings.tags.join(",");
 
-    let spinner = Spinner::start("Fetching secrets");
+    let spinner = report.then(|| Spinner::start("Fetching secrets"));
     let mut all = SecretSet::default();
     for path in &settings.secret_paths {
         let query = SecretsQuery {
@@ -101,6 +113,10 @@ fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
             token.generation = Some(generation);
         }
         let merged = secrets::merge(response, &settings.environment, path);
+        if !report {
+            all.overlay(merged.secrets);
+            continue;
+        }
         if settings.login.mask {
             // Before any value can reach stdout, stderr, a file or a child's output.
             github::add_masks(merged.secrets.iter().map(|(_, v)| v));
@@ -121,12 +137,14 @@ fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
         }
         all.overlay(merged.secrets);
     }
-    spinner.finish();
+    drop(spinner);
 
     let selected = settings.selection.apply(all);
     let place = place(settings, &settings.secret_paths.join(","));
     settings.selection.check_required(&selected, &place)?;
-    eprintln!("Fetched {} from {place}", plural(selected.len(), "secret"));
+    if report {
+        eprintln!("Fetched {} from {place}", plural(selected.len(), "secret"));
+    }
     Ok(selected)
 }
 

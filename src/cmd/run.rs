@@ -4,7 +4,9 @@ use anyhow::Result;
 
 use crate::cli::RunArgs;
 use crate::config::{self, Env};
+use crate::github;
 use crate::http::Http;
+use crate::watch::{self, Watch};
 
 pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
@@ -32,5 +34,28 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
             (program.clone(), rest.to_vec())
         }
     };
-    Err(crate::run::exec(&program, &rest, &secrets))
+    if !args.watch {
+        return Err(crate::run::exec(&program, &rest, &secrets));
+    }
+    let watch = Watch {
+        interval: args.watch_interval,
+        grace: args.watch_grace,
+    };
+    watch::supervise(
+        &program,
+        &rest,
+        secrets,
+        &watch,
+        || {
+            let mut fresh = super::fetch_quietly(&settings, http, env)?;
+            crate::run::drop_reserved(&mut fresh);
+            Ok(fresh)
+        },
+        |fresh, changed| {
+            if settings.login.mask {
+                // New values are hidden in the log before the new child can print them.
+                github::add_masks(changed.iter().filter_map(|k| fresh.get(k)));
+            }
+        },
+    )
 }

@@ -1,0 +1,172 @@
+//! `run --watch`: a changed secret restarts the command (SIGTERM first), an outage keeps it
+//! running and is reported once, and the command's own exit ends the watch with its code.
+//! The waits below are upper bounds for events, never timing assertions.
+#![cfg(unix)]
+
+mod common;
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use common::Sandbox;
+use support::infisical::*;
+
+/// A child that prints its API_KEY, says when it is stopped, and otherwise waits.
+const SERVICE: &str =
+    r#"echo "value=$API_KEY"; trap 'echo stopped; exit 0' TERM; while :; do sleep 0.05; done"#;
+
+struct Watched {
+    child: Child,
+    lines: Receiver<String>,
+    _sandbox: Sandbox,
+}
+
+fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
+    let sandbox = Sandbox::new();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
+        .args([
+            "run",
+            "--watch",
+            "--watch-interval",
+            "200ms",
+            "--watch-grace",
+            "5s",
+        ])
+        .args([
+            "--domain",
+            &server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+            "--token",
+            token,
+        ])
+        .args(["--", "sh", "-c", script])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", sandbox.path())
+        .env("XDG_CONFIG_HOME", sandbox.config_dir())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, lines) = channel();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    Watched {
+        child,
+        lines,
+        _sandbox: sandbox,
+    }
+}
+
+impl Watched {
+    /// Lines up to and including the first that contains `text` (fails after 20 s).
+    fn until(&self, text: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            match self.lines.recv_timeout(Duration::from_secs(20)) {
+                Ok(line) => {
+                    let done = line.contains(text);
+                    seen.push(line);
+                    if done {
+                        return seen;
+                    }
+                }
+                Err(_) => panic!("never saw {text:?}; saw {seen:?}"),
+            }
+        }
+    }
+
+    fn terminate(&mut self) -> i32 {
+        let pid = self.child.id().to_string();
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        self.child.wait().unwrap().code().unwrap_or(-1)
+    }
+}
+
+fn set_api_key(server: &FakeInfisical, value: &str) {
+    server.update_world(|world| {
+        world
+            .project_mut(DEMO_PROJECT_SLUG)
+            .unwrap()
+            .environment_mut("dev")
+            .unwrap()
+            .folder_mut("/")
+            .set("API_KEY", value);
+    });
+}
+
+#[test]
+fn a_changed_secret_restarts_the_command_with_the_new_value() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let mut watched = watch(&server, &token, SERVICE);
+    watched.until("value=dev-api-key-123");
+    set_api_key(&server, "rotated-key");
+    let seen = watched.until("value=rotated-key");
+    let stopped = seen
+        .iter()
+        .position(|l| l == "stopped")
+        .expect("the old child got SIGTERM");
+    let restarted = seen
+        .iter()
+        .position(|l| l.contains("secrets changed (API_KEY)"))
+        .unwrap();
+    assert!(restarted < stopped, "{seen:?}");
+    assert!(
+        !seen
+            .iter()
+            .any(|l| l.contains("rotated-key") && !l.starts_with("value=")),
+        "no value on stderr"
+    );
+    // Our own SIGTERM reaches the child, and its exit is ours.
+    assert_eq!(watched.terminate(), 0);
+}
+
+#[test]
+fn an_outage_keeps_the_command_running_and_is_reported_once() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let mut watched = watch(&server, &token, SERVICE);
+    watched.until("value=dev-api-key-123");
+    server.fail_next(6, 503);
+    watched.until("fetching secrets failed");
+    let seen = watched.until("fetching secrets works again");
+    assert!(
+        !seen.iter().any(|l| l.contains("fetching secrets failed")),
+        "reported once: {seen:?}"
+    );
+    assert!(
+        !seen.iter().any(|l| l == "stopped"),
+        "the command kept running: {seen:?}"
+    );
+    set_api_key(&server, "after-outage");
+    watched.until("value=after-outage");
+    assert_eq!(watched.terminate(), 0);
+}
+
+#[test]
+fn the_commands_own_exit_ends_the_watch_with_its_code() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let mut watched = watch(&server, &token, "sleep 0.3; exit 5");
+    assert_eq!(watched.child.wait().unwrap().code(), Some(5));
+}
