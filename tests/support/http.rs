@@ -24,6 +24,8 @@ pub struct Recorded {
     pub body: String,
     /// The raw request target (`/path?query`), as sent.
     pub url: String,
+    /// The client's address: one port per TCP connection, so connections can be counted.
+    pub peer: Option<std::net::SocketAddr>,
 }
 
 impl Recorded {
@@ -51,6 +53,7 @@ impl Recorded {
 
     fn from_request(request: &mut tiny_http::Request) -> Recorded {
         let url = request.url().to_string();
+        let peer = request.remote_addr().copied();
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
         let mut body = Vec::new();
         // A body that cannot be read is recorded as what was read so far.
@@ -69,6 +72,7 @@ impl Recorded {
                 .collect(),
             body: String::from_utf8_lossy(&body).into_owned(),
             url,
+            peer,
         }
     }
 }
