@@ -1,7 +1,8 @@
 //! The secret model: what a listing means once imports and folders are merged, as the official
 //! clients merge them. Pure: no I/O.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use crate::api::{RawSecret, SecretsResponse};
 use crate::error::{Failure, Kind};
@@ -10,8 +11,9 @@ use crate::oidc::glob;
 /// Where a secret's value came from: a folder of the environment asked for, or an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
-    pub environment: String,
-    pub path: String,
+    /// Shared: a listing has a handful of folders and 100k secrets.
+    pub environment: Rc<str>,
+    pub path: Rc<str>,
     pub imported: bool,
 }
 
@@ -98,6 +100,11 @@ impl SecretSet {
 
     /// Lays `later` over this set: its secrets win, as with several `--path`s.
     pub fn overlay(&mut self, later: SecretSet) {
+        if self.0.is_empty() {
+            // The common case (one --path): no second insertion of every key.
+            self.0 = later.0;
+            return;
+        }
         for (key, secret) in later.0 {
             let Secret {
                 value,
@@ -125,7 +132,7 @@ impl SecretSet {
 impl FromIterator<(String, String)> for SecretSet {
     fn from_iter<T: IntoIterator<Item = (String, String)>>(iter: T) -> Self {
         let from = Provenance {
-            environment: String::new(),
+            environment: "".into(),
             path: "/".into(),
             imported: false,
         };
@@ -288,13 +295,23 @@ pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged
         }
         is_hidden
     };
+    let environment: Rc<str> = environment.into();
+    let asked: Rc<str> = path.into();
+    let mut folders: HashMap<String, Rc<str>> = HashMap::new();
     for secret in response.secrets {
         if hidden(&secret, &mut merged.hidden) {
             continue;
         }
+        let path = match secret.secret_path {
+            Some(p) if *p != *asked => folders
+                .entry(p)
+                .or_insert_with_key(|p| p.as_str().into())
+                .clone(),
+            _ => asked.clone(),
+        };
         let from = Provenance {
-            environment: environment.to_string(),
-            path: secret.secret_path.unwrap_or_else(|| path.to_string()),
+            environment: environment.clone(),
+            path,
             imported: false,
         };
         merged
@@ -302,15 +319,16 @@ pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged
             .put(secret.secret_key, secret.secret_value, from);
     }
     for import in response.imports.into_iter().rev() {
+        let source = Provenance {
+            environment: import.environment.into(),
+            path: import.secret_path.into(),
+            imported: true,
+        };
         for secret in import.secrets {
             if hidden(&secret, &mut merged.hidden) {
                 continue;
             }
-            let from = Provenance {
-                environment: import.environment.clone(),
-                path: import.secret_path.clone(),
-                imported: true,
-            };
+            let from = source.clone();
             merged
                 .secrets
                 .put_if_absent(secret.secret_key, secret.secret_value, from);

@@ -193,7 +193,7 @@ impl SessionStore {
         create_private_dir(&self.dir)
             .with_context(|| format!("creating the session directory {}", self.dir.display()))?;
         let json = serde_json::to_vec_pretty(session)?;
-        write_private_atomically(&path, &json)
+        write_private_atomically(&path, &json, Durability::Cache)
             .with_context(|| format!("saving the session to {}", path.display()))?;
         Ok(path)
     }
@@ -248,15 +248,31 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// Whether a file must survive a power loss (what the user exported) or is only a cache
+/// (sessions: a lost one means one more login). fsync costs ~20 ms on a CI disk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    Synced,
+    Cache,
+}
+
 /// Writes to a 0600 temporary file beside `path`, then renames it over `path`: readers see the
 /// old file or the new one, never half of one, and the token is never world-readable.
-pub fn write_private_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_private_atomically(
+    path: &Path,
+    bytes: &[u8],
+    durability: Durability,
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -267,7 +283,9 @@ pub fn write_private_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()
     let result = (|| {
         let mut file = options.open(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if durability == Durability::Synced {
+            file.sync_all()?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

@@ -12,7 +12,7 @@ use crate::format::{self, Format};
 use crate::github::{self, FileCommand};
 use crate::http::Http;
 use crate::secrets::{self, SecretSet};
-use crate::session::write_private_atomically;
+use crate::session::{Durability, write_private_atomically};
 
 pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
@@ -183,6 +183,6 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .write(true)
             .open(path)?
             .write_all(bytes),
-        _ => write_private_atomically(path, bytes),
+        _ => write_private_atomically(path, bytes, Durability::Synced),
     }
 }

@@ -3,11 +3,14 @@
 use crate::secrets::SecretSet;
 
 pub fn render(secrets: &SecretSet) -> String {
-    let map: serde_json::Map<String, serde_json::Value> = secrets
-        .iter()
-        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
-        .collect();
-    let mut text = serde_json::Value::Object(map).to_string();
+    // Serialised straight from the set: no copy of 100k keys and values into a JSON tree.
+    struct Object<'a>(&'a SecretSet);
+    impl serde::Serialize for Object<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter())
+        }
+    }
+    let mut text = serde_json::to_string(&Object(secrets)).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -21,8 +24,8 @@ pub fn render_with_metadata(secrets: &SecretSet) -> String {
                 k.to_string(),
                 serde_json::json!({
                     "value": s.value,
-                    "environment": s.from.environment,
-                    "path": s.from.path,
+                    "environment": &*s.from.environment,
+                    "path": &*s.from.path,
                     "imported": s.from.imported,
                 }),
             )
