@@ -6,7 +6,6 @@
 //!     cargo bench --bench e2e            # BENCH_RUNS=50 for more runs per case
 
 #[path = "../tests/support/mod.rs"]
-#[allow(dead_code)]
 mod support;
 
 use std::collections::BTreeSet;
@@ -66,6 +65,8 @@ fn run_once(cmd: &mut Command) -> Sample {
 
 /// The launcher side of `run_once`: runs the CLI with our arguments and environment, prints
 /// `wall_nanos max_rss_kb exit_code`.
+// The child is reaped by wait4 below, which std's Child does not know about.
+#[allow(clippy::zombie_processes)]
 fn launch() {
     let start = Instant::now();
     let child = Command::new(BIN)
