@@ -273,6 +273,9 @@ fn a_token_pasted_at_a_terminal_is_read_without_echo() {
         assert!(n > 0, "no prompt: {}", String::from_utf8_lossy(&seen));
         seen.extend_from_slice(&buf[..n]);
     }
+    // rpassword prints the prompt a moment before it turns echo off; a person pasting takes
+    // longer than this pause, and typing earlier would be echoed by the terminal itself.
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let t = good_token();
     let mut input = child.stdin.take().unwrap();
     input.write_all(format!("{t}\n").as_bytes()).unwrap();
