@@ -9,7 +9,7 @@ use crate::api::{Api, Generation, OidcLoginRequest};
 use crate::config::LoginSettings;
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Http, HttpError};
+use crate::http::{ApiError, Http, HttpError, Peer};
 use crate::oidc::{self, Claims, Source};
 use crate::progress::Spinner;
 use crate::session::{Session, SessionStore, now};
@@ -199,19 +199,14 @@ fn explain_login_error(
     identity_id: &str,
     domain: &str,
 ) -> anyhow::Error {
+    let peer = Peer::infisical(domain);
     let api = match e {
         HttpError::Status(api) => api,
-        HttpError::Transport { url, reason } => {
-            return Failure::new(
-                Kind::Network,
-                format!("cannot reach Infisical at {url}: {reason}"),
-            )
-            .hint(format!(
-                "check --domain / INFISICAL_DOMAIN (now {domain}) and the network or proxy settings"
-            ))
-            .into();
-        }
+        HttpError::Transport(t) => return t.failure(&peer).into(),
     };
+    if let Some(failure) = api.foreign_failure(&peer) {
+        return failure.into();
+    }
     let m = api.message.to_ascii_lowercase();
     let (message, hint) = if m.contains("subject not allowed") {
         (
@@ -293,7 +288,7 @@ fn explain_login_error(
 
 /// The server's message and request id, in the form every error shows them.
 pub fn server_says(api: &ApiError) -> String {
-    format!("server said \"{}\" ({})", api.message, api.detail())
+    api.server_says()
 }
 
 fn time_note(at: Option<i64>, word: &str) -> String {

@@ -14,14 +14,16 @@ use crate::cli::{Cli, Command, Login, Secrets};
 use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Http, HttpError};
-use crate::progress::Spinner;
+use crate::http::{ApiError, Http, HttpError, Peer};
+use crate::progress::{self, Spinner};
 use crate::secrets::{self, SecretSet};
 use crate::session::SessionStore;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
-    let http = Http::new();
+    let network = config::resolve_network(&cli.network, env)?;
+    progress::set_quiet(network.quiet);
+    let http = Http::new(network)?;
     match cli.command {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
@@ -116,10 +118,10 @@ fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
             "no secrets found in {place}; check that --env is the environment's slug and --path exists"
         ));
     }
-    eprintln!(
+    progress::note(&format!(
         "Fetched {} from {place}",
         plural(merged.secrets.len(), "secret")
-    );
+    ));
     Ok(merged.secrets)
 }
 
@@ -137,20 +139,14 @@ fn is_token_refused(e: &ApiError) -> bool {
 }
 
 fn explain_fetch_error(e: HttpError, s: &FetchSettings, origin: TokenOrigin) -> anyhow::Error {
+    let peer = Peer::infisical(&s.login.domain.origin);
     let api = match e {
         HttpError::Status(api) => api,
-        HttpError::Transport { url, reason } => {
-            return Failure::new(
-                Kind::Network,
-                format!("cannot reach Infisical at {url}: {reason}"),
-            )
-            .hint(format!(
-                "check --domain / INFISICAL_DOMAIN (now {}) and the network or proxy settings",
-                s.login.domain.origin
-            ))
-            .into();
-        }
+        HttpError::Transport(t) => return t.failure(&peer).into(),
     };
+    if let Some(failure) = api.foreign_failure(&peer) {
+        return failure.into();
+    }
     let project = s.project.as_str();
     let says = auth::server_says(&api);
     let m = api.message.to_ascii_lowercase();
