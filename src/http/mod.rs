@@ -17,7 +17,8 @@ pub use error::{ApiError, Cause, HttpError, Peer, TransportError, Tries};
 use error::{api_error, unexpected_body};
 use proxy::{ParsedProxy, Proxies};
 use retry::{
-    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, status_text, wait_text,
+    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, secs_text, status_text,
+    wait_text,
 };
 use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
 
@@ -201,17 +202,19 @@ impl Http {
                 .unwrap_or_else(|| backoff(self.settings.retry_base, tries.attempts));
             let left = deadline.saturating_duration_since(Instant::now());
             if wait >= left {
-                tries.stopped = Some(match server_wait {
-                    Some(asked) => format!(
-                        "the server asked to wait {:.0}s, more than the {:.1}s left of --timeout",
-                        asked.as_secs_f64(),
-                        left.as_secs_f64()
-                    ),
-                    None => format!(
-                        "--timeout ({:.0}s) ran out",
-                        self.settings.timeout.as_secs_f64()
-                    ),
-                });
+                tries.stopped = match server_wait {
+                    Some(asked) => Some(format!(
+                        "the server asked to wait {}, more than the {} left of --timeout",
+                        secs_text(asked),
+                        secs_text(left)
+                    )),
+                    // The timeout error says so already.
+                    None if matches!(result, Err(Cause::Timeout(_))) => None,
+                    None => Some(format!(
+                        "--timeout ({}) ran out",
+                        secs_text(self.settings.timeout)
+                    )),
+                };
                 break (result, tries);
             }
             let preposition = if result.is_ok() { "from" } else { "at" };
@@ -239,8 +242,8 @@ impl Http {
     ) -> Result<Answer, Cause> {
         if budget.is_zero() {
             return Err(Cause::Timeout(format!(
-                "--timeout ({:.0}s) ran out",
-                self.settings.timeout.as_secs_f64()
+                "--timeout ({}) ran out",
+                secs_text(self.settings.timeout)
             )));
         }
         let custom = self.custom_headers_for(out.url);
@@ -351,8 +354,8 @@ impl Http {
                     READ_TIMEOUT.as_secs()
                 ),
                 _ => format!(
-                    "no complete answer within --timeout ({:.0}s)",
-                    self.settings.timeout.as_secs_f64()
+                    "no complete answer within --timeout ({})",
+                    secs_text(self.settings.timeout)
                 ),
             }),
             ureq::Error::HostNotFound => Cause::HostNotFound,
@@ -361,7 +364,16 @@ impl Http {
             ureq::Error::BodyExceedsLimit(_) => Cause::TooLarge {
                 limit: self.settings.max_response_bytes,
             },
-            ureq::Error::ConnectProxyFailed(why) => Cause::Proxy(why),
+            // ureq says `proxy server responded 403/403`: the code is what matters.
+            ureq::Error::ConnectProxyFailed(why) => {
+                Cause::Proxy(match why.strip_prefix("proxy server responded ") {
+                    Some(status) => format!(
+                        "it refused to open a tunnel (HTTP {})",
+                        status.split('/').next().unwrap_or(status)
+                    ),
+                    None => why,
+                })
+            }
             ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
             ureq::Error::Tls(why) => Cause::Tls(why.to_string()),
             ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),

@@ -108,6 +108,16 @@ pub(super) fn parse_http_date(text: &str) -> Option<SystemTime> {
     Some(UNIX_EPOCH + Duration::from_secs(u64::try_from(secs).ok()?))
 }
 
+/// `60s`, `1.5s`.
+pub(super) fn secs_text(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs.fract() == 0.0 {
+        format!("{secs:.0}s")
+    } else {
+        format!("{secs:.1}s")
+    }
+}
+
 /// `2.1s`, or `40ms` below a second.
 pub(super) fn wait_text(wait: Duration) -> String {
     if wait < Duration::from_secs(1) {
@@ -170,12 +180,7 @@ mod tests {
         assert!(!Cause::Tls("x".into()).is_retryable());
         assert!(!Cause::HostNotFound.is_retryable());
         assert!(!Cause::TooLarge { limit: 1 }.is_retryable());
-        assert!(
-            Cause::Proxy("proxy server responded 503/Service Unavailable".into()).is_retryable()
-        );
-        assert!(
-            !Cause::Proxy("proxy server responded 407/Proxy Authentication Required".into())
-                .is_retryable()
-        );
+        assert!(Cause::Proxy("it refused to open a tunnel (HTTP 503)".into()).is_retryable());
+        assert!(!Cause::Proxy("it refused to open a tunnel (HTTP 407)".into()).is_retryable());
     }
 }
