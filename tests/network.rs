@@ -229,6 +229,19 @@ fn truncated_json_is_named_and_not_retried() {
 }
 
 #[test]
+fn json_of_another_shape_is_named_without_quoting_it() {
+    let s = setup();
+    let front = Front::plain(&s.server.url());
+    front.inject(LISTING, 1, Fault::WrongShape);
+    let out = s.export(&front.url(), &[]);
+    s.assert_fails(
+        &out,
+        NETWORK,
+        &["answered HTTP 200 with JSON of another shape than expected (line 1, column "],
+    );
+}
+
+#[test]
 fn a_proxys_html_502_page_is_retried_then_named() {
     let s = setup();
     let front = Front::plain(&s.server.url());

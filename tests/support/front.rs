@@ -30,6 +30,10 @@ pub enum Fault {
     HtmlPage(u16),
     /// 200 with an HTML sign-in page, as an SSO gateway answers a request without its cookie.
     LoginPage,
+    /// 200 JSON of another shape that still holds the real answer: `{"secrets": "<it, as a
+    /// string>"}`, as a gateway that double-encodes would send. A decoder that quotes what it
+    /// did not expect would quote secrets.
+    WrongShape,
     /// The real answer labelled with this content type instead of JSON.
     ContentType(&'static str),
     /// 200 JSON of this many bytes (the real body with spaces inside its first `{`), sent without
@@ -273,6 +277,14 @@ fn answer(shared: &Shared, stream: &mut impl Conn, request: &[u8], fault: Option
                         <body><form method=post><input name=user></form></body></html>";
             let headers = vec![("Content-Type".into(), "text/html; charset=utf-8".into())];
             let _ = write_answer(stream, 200, &headers, page.as_bytes());
+        }
+        Fault::WrongShape => {
+            let Some(real) = forward(shared, request) else {
+                return;
+            };
+            let inner = String::from_utf8_lossy(&real.body).into_owned();
+            let body = serde_json::json!({ "secrets": inner, "imports": [] }).to_string();
+            let _ = write_answer(stream, 200, &real.headers, body.as_bytes());
         }
         Fault::ContentType(content_type) => {
             let Some(mut real) = forward(shared, request) else {
