@@ -208,7 +208,17 @@ fn explain_login_error(
         return failure.into();
     }
     let m = api.message.to_ascii_lowercase();
-    let (message, hint) = if m.contains("subject not allowed") {
+    let (message, hint) = if api.status == 429 {
+        (
+            "Infisical is rate limiting this client".to_string(),
+            "wait a minute and retry; cloud limits are per client IP".to_string(),
+        )
+    } else if matches!(api.status, 502..=504) {
+        (
+            "Infisical failed to answer".to_string(),
+            "retry later; quote the reqId to Infisical support if it persists".to_string(),
+        )
+    } else if m.contains("subject not allowed") {
         (
             format!("Infisical refused the token's subject: sub = {}", claims.sub_text()),
             "the identity's OIDC Subject must equal this sub or match it as a glob, and `*` stops at `/`: \

@@ -344,6 +344,40 @@ fn a_503_that_never_ends_gives_up_within_the_bound() {
 }
 
 #[test]
+fn a_login_that_stays_rate_limited_says_so() {
+    let s = setup();
+    s.server.fail_next(1000, 429);
+    let jwt = support::jwt::sign(
+        &support::jwt::github_claims(DEMO_SUBJECT, DEMO_AUDIENCE, DEMO_ISSUER),
+        &demo_key(),
+    );
+    let out = s
+        .sandbox
+        .cmd()
+        .args([
+            "login",
+            "oidc",
+            "--domain",
+            &s.server.url(),
+            "--retries",
+            "0",
+        ])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .env("INFISICAL_JWT", &jwt)
+        .output()
+        .unwrap();
+    s.assert_fails(
+        &out,
+        NETWORK,
+        &[
+            "Infisical is rate limiting this client: server said \"Rate limit exceeded",
+            "hint: wait a minute and retry",
+        ],
+    );
+    assert!(!stderr(&out).contains(&jwt));
+}
+
+#[test]
 fn refusals_are_never_retried() {
     for status in [400, 401, 403, 404, 422] {
         let s = setup();

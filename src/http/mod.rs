@@ -542,3 +542,51 @@ fn read_ca_file(path: &std::path::Path) -> Result<Vec<Certificate<'static>>, Fai
     }
     Ok(certs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn io_errors_become_causes_users_can_act_on() {
+        let cause = |kind, text: &str| cause_of_io(&Error::new(kind, text.to_string()));
+        assert_eq!(
+            cause(
+                ErrorKind::Other,
+                "failed to lookup address information: Name or service not known"
+            ),
+            Cause::HostNotFound
+        );
+        let again = cause(
+            ErrorKind::Other,
+            "failed to lookup address information: Temporary failure in name resolution",
+        );
+        assert!(again.is_retryable(), "{again:?}");
+        assert_eq!(
+            cause(ErrorKind::ConnectionRefused, "refused"),
+            Cause::Connection("connection refused".into())
+        );
+        assert!(matches!(
+            cause(ErrorKind::InvalidData, "invalid peer certificate: UnknownIssuer"),
+            Cause::Tls(text) if text.starts_with("the server's certificate is not signed by a CA")
+        ));
+        assert!(matches!(
+            cause(ErrorKind::InvalidData, "invalid peer certificate: NotValidForName"),
+            Cause::Tls(text) if text.contains("not valid for this host name")
+        ));
+    }
+
+    #[test]
+    fn a_ca_file_must_hold_a_certificate() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ca.pem");
+        std::fs::write(&path, "not a certificate").unwrap();
+        let e = read_ca_file(&path).unwrap_err();
+        assert!(
+            e.message.ends_with("holds no PEM certificate"),
+            "{}",
+            e.message
+        );
+    }
+}
