@@ -282,7 +282,7 @@ fn no_secret_or_token_shows_in_any_network_failure() {
         (Fault::ResetMidBody, &[]),
         (Fault::CutShort, &[]),
         (Fault::Silence, &["--timeout", "1"]),
-        (Fault::SlowBody, &["--timeout", "1.5"]),
+        (Fault::SlowBody, &["--timeout", "1"]),
         (Fault::TruncatedJson, &[]),
         (Fault::WrongShape, &[]),
         (Fault::HtmlPage(502), &[]),

@@ -327,11 +327,16 @@ fn answer(shared: &Shared, stream: &mut impl Conn, request: &[u8], fault: Option
 fn reset(shared: &Shared, mut stream: TcpStream, head: &[u8]) {
     let mut request = head.to_vec();
     if let Some(length) = content_length(head) {
-        // The body is not in the peeked head: fetch it by peeking further.
+        // The body may arrive after the head: peek until all of it is there.
         let mut buffer = vec![0u8; head.len() + length];
-        if let Ok(n) = stream.peek(&mut buffer) {
-            request = buffer[..n].to_vec();
+        for _ in 0..200 {
+            match stream.peek(&mut buffer) {
+                Ok(n) if n == buffer.len() => break,
+                Ok(_) => std::thread::sleep(Duration::from_millis(10)),
+                Err(_) => return,
+            }
         }
+        request = buffer;
     }
     let Some(real) = forward(shared, &request) else {
         return;
