@@ -375,7 +375,7 @@ impl Http {
                 })
             }
             ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
-            ureq::Error::Tls(why) => Cause::Tls(why.to_string()),
+            ureq::Error::Tls(why) => Cause::Tls(tls_text(why)),
             ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),
             other => Cause::Other(other.to_string()),
         }
@@ -504,13 +504,15 @@ fn looks_like_tls(text: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
-/// rustls' words for the usual certificate problems, in the user's.
+/// rustls' words for the usual certificate problems, in the user's. rustls shows some as enum
+/// names (`UnknownIssuer`) and some as sentences (`certificate not valid for name "…"`).
 fn tls_text(text: &str) -> String {
-    let reason = if text.contains("UnknownIssuer") {
+    let t = text.to_ascii_lowercase();
+    let reason = if t.contains("unknownissuer") || t.contains("unknown issuer") {
         "the server's certificate is not signed by a CA this machine trusts"
-    } else if text.contains("NotValidForName") {
+    } else if t.contains("notvalidforname") || t.contains("not valid for name") {
         "the server's certificate is not valid for this host name"
-    } else if text.contains("Expired") {
+    } else if t.contains("expired") {
         "the server's certificate has expired"
     } else {
         return text.to_string();
@@ -572,8 +574,11 @@ mod tests {
             Cause::Tls(text) if text.starts_with("the server's certificate is not signed by a CA")
         ));
         assert!(matches!(
-            cause(ErrorKind::InvalidData, "invalid peer certificate: NotValidForName"),
-            Cause::Tls(text) if text.contains("not valid for this host name")
+            cause(
+                ErrorKind::InvalidData,
+                r#"invalid peer certificate: certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("localhost")"#
+            ),
+            Cause::Tls(text) if text.starts_with("the server's certificate is not valid for this host name (")
         ));
     }
 

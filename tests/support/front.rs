@@ -18,6 +18,8 @@ use super::tls::TestCa;
 pub enum Fault {
     /// Accept and read the request, then never answer (until the front is dropped).
     Silence,
+    /// Reset the connection (RST) without answering, as a firewall might.
+    ResetAtOnce,
     /// Send the real answer's headers and half its body, then reset the connection (RST).
     ResetMidBody,
     /// Send the real headers (full Content-Length) and half the body, then close (FIN).
@@ -177,8 +179,11 @@ fn serve(shared: &Shared, stream: TcpStream) {
                 return;
             };
             let fault = next_fault(shared, &head);
-            if matches!(fault, Some(Fault::ResetMidBody)) {
-                return reset(shared, stream, &head);
+            match fault {
+                Some(Fault::ResetMidBody) => return reset(shared, stream, &head),
+                // Closing with the request unread makes the kernel send RST.
+                Some(Fault::ResetAtOnce) => return drop(stream),
+                _ => {}
             }
             let mut stream = stream;
             let Some(request) = read_request(&mut stream) else {
@@ -228,7 +233,7 @@ fn answer(shared: &Shared, stream: &mut impl Conn, request: &[u8], fault: Option
             }
         }
         // Plain connections reset in `reset`; over TLS, a close without close_notify is the nearest.
-        Fault::CutShort | Fault::ResetMidBody => {
+        Fault::CutShort | Fault::ResetMidBody | Fault::ResetAtOnce => {
             let Some(real) = forward(shared, request) else {
                 return;
             };

@@ -1,5 +1,6 @@
-//! A private CA made at test time (rcgen) and a server certificate it signed for 127.0.0.1 and
-//! localhost: what a self-hosted Infisical behind an internal CA looks like to the CLI.
+//! A private CA made at test time (rcgen) and a server certificate it signed (for 127.0.0.1 and
+//! localhost unless told otherwise): what a self-hosted Infisical behind an internal CA looks
+//! like to the CLI.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -16,6 +17,11 @@ pub struct TestCa {
 
 impl TestCa {
     pub fn new() -> TestCa {
+        TestCa::for_names(&["127.0.0.1", "localhost"])
+    }
+
+    /// A CA whose server certificate is valid for these names only.
+    pub fn for_names(names: &[&str]) -> TestCa {
         let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA params");
         ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         ca.distinguished_name
@@ -25,8 +31,8 @@ impl TestCa {
         let ca_cert = ca.self_signed(&ca_key).expect("self-signed CA");
         let issuer = Issuer::new(ca, ca_key);
 
-        let mut server = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".into()])
-            .expect("server params");
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let mut server = CertificateParams::new(names).expect("server params");
         server
             .distinguished_name
             .push(DnType::CommonName, "infisical.test");
