@@ -143,6 +143,7 @@ fn bool_str(b: bool) -> &'static str {
 
 impl<'a> Api<'a> {
     pub fn new(http: &'a Http, base: &'a str) -> Self {
+        http.send_custom_headers_to(base);
         Api { http, base }
     }
 

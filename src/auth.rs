@@ -9,7 +9,7 @@ use crate::api::{AccessTokenResponse, Api, Generation, OidcLoginRequest, Univers
 use crate::config::{LoginSettings, UniversalCredentials};
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Http, HttpError};
+use crate::http::{ApiError, Http, HttpError, Peer};
 use crate::oidc::{self, Claims, Source};
 use crate::progress::Spinner;
 use crate::session::{LoginMethod, Principal, Session, SessionStore, now};
@@ -236,21 +236,26 @@ fn explain_login_error(
     identity_id: &str,
     domain: &str,
 ) -> anyhow::Error {
+    let peer = Peer::infisical(domain);
     let api = match e {
         HttpError::Status(api) => api,
-        HttpError::Transport { url, reason } => {
-            return Failure::new(
-                Kind::Network,
-                format!("cannot reach Infisical at {url}: {reason}"),
-            )
-            .hint(format!(
-                "check --domain / INFISICAL_DOMAIN (now {domain}) and the network or proxy settings"
-            ))
-            .into();
-        }
+        HttpError::Transport(t) => return t.failure(&peer).into(),
     };
+    if let Some(failure) = api.foreign_failure(&peer) {
+        return failure.into();
+    }
     let m = api.message.to_ascii_lowercase();
-    let (message, hint) = if m.contains("subject not allowed") {
+    let (message, hint) = if api.status == 429 {
+        (
+            "Infisical is rate limiting this client".to_string(),
+            "wait a minute and retry; cloud limits are per client IP".to_string(),
+        )
+    } else if matches!(api.status, 502..=504) {
+        (
+            "Infisical failed to answer".to_string(),
+            "retry later; quote the reqId to Infisical support if it persists".to_string(),
+        )
+    } else if m.contains("subject not allowed") {
         (
             format!("Infisical refused the token's subject: sub = {}", claims.sub_text()),
             "the identity's OIDC Subject must equal this sub or match it as a glob, and `*` stops at `/`: \
@@ -330,7 +335,7 @@ fn explain_login_error(
 
 /// The server's message and request id, in the form every error shows them.
 pub fn server_says(api: &ApiError) -> String {
-    format!("server said \"{}\" ({})", api.message, api.detail())
+    api.server_says()
 }
 
 fn time_note(at: Option<i64>, word: &str) -> String {

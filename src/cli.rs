@@ -19,6 +19,9 @@ to a command or an env file.",
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    #[command(flatten)]
+    pub network: NetworkArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -419,6 +422,64 @@ pub struct RunArgs {
         value_name = "COMMAND"
     )]
     pub command: Vec<std::ffi::OsString>,
+}
+
+/// How we talk to Infisical and the CI token service. Global: accepted before or after the command.
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Network")]
+pub struct NetworkArgs {
+    /// The most one request may take, retries and waits included, in seconds [default: 60]
+    #[arg(long, global = true, env = "INFISICAL_TIMEOUT", value_name = "SECS")]
+    pub timeout: Option<String>,
+
+    /// Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]
+    #[arg(long, global = true, env = "INFISICAL_RETRIES", value_name = "N")]
+    pub retries: Option<u32>,
+
+    /// Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]
+    #[arg(
+        long,
+        global = true,
+        env = "INFISICAL_MAX_RESPONSE_SIZE",
+        value_name = "SIZE"
+    )]
+    pub max_response_size: Option<String>,
+
+    /// Also trust the CA certificates in this PEM file (a self-hosted server's private CA);
+    /// SSL_CERT_FILE / SSL_CERT_DIR replace the system's own list, as in OpenSSL and curl
+    #[arg(long, global = true, env = "INFISICAL_CA_CERT", value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)
+    #[arg(
+        long,
+        global = true,
+        env = "INFISICAL_ALLOW_INSECURE_HTTP",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub allow_insecure_http: bool,
+
+    /// Send this header to Infisical (a gateway's credentials, say); repeatable. Also read from
+    /// INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does
+    #[arg(
+        long = "header",
+        short = 'H',
+        global = true,
+        value_name = "NAME: VALUE"
+    )]
+    pub headers: Vec<String>,
+
+    /// Log each request (method, URL, status, time, retries) on stderr, credentials redacted
+    #[arg(long, short = 'v', global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print only errors and warnings: no retry notices, no summaries
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
+    /// First retry delay in milliseconds, doubled each retry (tests set it tiny)
+    #[arg(long, global = true, env = "INFISICAL_RETRY_BASE_MS", hide = true)]
+    pub retry_base_ms: Option<u64>,
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::Result;
 use serde::Deserialize;
 
 use crate::api::{self, ProjectRef};
-use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, ProviderArg};
+use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
 use crate::error::Failure;
 use crate::oidc::{self, Explicit, Provider, Source};
 use crate::secrets::Selection;
@@ -299,6 +300,271 @@ fn normalize_path(path: &str) -> Result<String, Failure> {
     Ok(format!("/{inner}"))
 }
 
+/// How every request is made. Defaults keep a pipeline from hanging (60 s per request, retries
+/// included) and from stopping on one blip (4 attempts).
+#[derive(Debug, Clone)]
+pub struct NetworkSettings {
+    /// The most one request may take, every attempt and wait included.
+    pub timeout: Duration,
+    /// Tries per request: 1 + `--retries`.
+    pub attempts: u32,
+    /// The first backoff ceiling, doubled after each try (full jitter below it).
+    pub retry_base: Duration,
+    pub max_response_bytes: u64,
+    /// Extra trusted CAs (PEM), on top of the system's.
+    pub ca_cert: Option<PathBuf>,
+    pub allow_insecure_http: bool,
+    /// Sent to Infisical only (never to the CI token service): gateway credentials, say.
+    pub headers: Vec<(String, String)>,
+    pub proxies: ProxyEnv,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+pub const DEFAULT_RETRIES: u32 = 3;
+/// Secret listings are not paginated: 100k secrets are ~40 MB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(1);
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        NetworkSettings {
+            timeout: DEFAULT_TIMEOUT,
+            attempts: DEFAULT_RETRIES + 1,
+            retry_base: DEFAULT_RETRY_BASE,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            ca_cert: None,
+            allow_insecure_http: false,
+            headers: Vec::new(),
+            proxies: ProxyEnv::default(),
+            verbose: false,
+            quiet: false,
+        }
+    }
+}
+
+/// The proxy variables as curl reads them: `http_proxy` only in lower case (CGI servers set
+/// `HTTP_PROXY` from a request header), the others in either case, lower case first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProxyEnv {
+    pub http: Option<(&'static str, String)>,
+    pub https: Option<(&'static str, String)>,
+    pub all: Option<(&'static str, String)>,
+    pub no_proxy: Option<String>,
+}
+
+impl ProxyEnv {
+    pub fn read(env: Env) -> ProxyEnv {
+        let first = |names: &[&'static str]| {
+            names
+                .iter()
+                .find_map(|name| env(name).map(|value| (*name, value.trim().to_string())))
+                .filter(|(_, value)| !value.is_empty())
+        };
+        ProxyEnv {
+            http: first(&["http_proxy"]),
+            https: first(&["https_proxy", "HTTPS_PROXY"]),
+            all: first(&["all_proxy", "ALL_PROXY"]),
+            no_proxy: first(&["no_proxy", "NO_PROXY"]).map(|(_, v)| v),
+        }
+    }
+}
+
+pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, Failure> {
+    let defaults = NetworkSettings::default();
+    let timeout = match &args.timeout {
+        Some(text) => parse_seconds(text).ok_or_else(|| {
+            Failure::usage(format!(
+                "--timeout takes a number of seconds, such as 60 or 2.5, got `{text}`"
+            ))
+            .hint("set --timeout / INFISICAL_TIMEOUT to the most one request may take")
+        })?,
+        None => defaults.timeout,
+    };
+    let retries = args.retries.unwrap_or(DEFAULT_RETRIES);
+    if retries > 20 {
+        return Err(
+            Failure::usage(format!("--retries {retries} is more than 20"))
+                .hint("a few retries ride out a blip; use --timeout to wait longer"),
+        );
+    }
+    let max_response_bytes = match &args.max_response_size {
+        Some(text) => parse_size(text).ok_or_else(|| {
+            Failure::usage(format!(
+                "--max-response-size takes a size such as 64MiB, 200M or 1048576, got `{text}`"
+            ))
+            .hint("set --max-response-size / INFISICAL_MAX_RESPONSE_SIZE")
+        })?,
+        None => defaults.max_response_bytes,
+    };
+    let mut headers = Vec::new();
+    if let Some(text) = env("INFISICAL_CUSTOM_HEADERS") {
+        for (name, value) in parse_custom_headers(&text)? {
+            // The official CLI drops these two so the same variable works for both tools.
+            if !name.eq_ignore_ascii_case("user-agent") && !name.eq_ignore_ascii_case("accept") {
+                push_header(&mut headers, name, value, "INFISICAL_CUSTOM_HEADERS")?;
+            }
+        }
+    }
+    for text in &args.headers {
+        let (name, value) = text.split_once(':').ok_or_else(|| {
+            Failure::usage("--header takes `Name: value`, and this one has no `:`")
+                .hint("for example --header 'CF-Access-Client-Id: 1234.access'")
+        })?;
+        push_header(
+            &mut headers,
+            name.trim().to_string(),
+            value.trim().to_string(),
+            "--header",
+        )?;
+    }
+    Ok(NetworkSettings {
+        timeout,
+        attempts: retries + 1,
+        retry_base: args
+            .retry_base_ms
+            .map_or(defaults.retry_base, Duration::from_millis),
+        max_response_bytes,
+        ca_cert: args.ca_cert.clone(),
+        allow_insecure_http: args.allow_insecure_http,
+        headers,
+        proxies: ProxyEnv::read(env),
+        verbose: args.verbose,
+        quiet: args.quiet,
+    })
+}
+
+/// Headers we set ourselves; a second value would confuse the server or a proxy.
+const RESERVED_HEADERS: &[&str] = &[
+    "authorization",
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "user-agent",
+    "accept",
+];
+
+/// Checks a custom header; a later one of the same name replaces an earlier one (flags come
+/// after the variable). Errors name the header, never its value: it is often a credential.
+fn push_header(
+    headers: &mut Vec<(String, String)>,
+    name: String,
+    value: String,
+    from: &str,
+) -> Result<(), Failure> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token) {
+        return Err(
+            Failure::usage(format!("{from}: `{name}` is not a valid header name"))
+                .hint("header names are letters, digits and - (for example CF-Access-Client-Id)"),
+        );
+    }
+    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(Failure::usage(format!(
+            "{from}: infisical-oidc sets the {name} header itself"
+        ))
+        .hint("custom headers are for gateways in front of Infisical; leave this one out"));
+    }
+    if value.contains(['\r', '\n', '\0']) {
+        return Err(Failure::usage(format!(
+            "{from}: the value of header {name} contains a line break or NUL"
+        ))
+        .hint("a header value is one line of text"));
+    }
+    headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
+    headers.push((name, value));
+    Ok(())
+}
+
+/// `INFISICAL_CUSTOM_HEADERS` as the official CLI reads it: whitespace-separated `Name=value`
+/// pairs; a value may be quoted with `"` or `'` (to hold spaces), and a backslash before the
+/// quote keeps it in the value, backslash included.
+pub fn parse_custom_headers(text: &str) -> Result<Vec<(String, String)>, Failure> {
+    let bad = || {
+        Failure::usage("INFISICAL_CUSTOM_HEADERS is not `Name1=value1 Name2=value2 ...`").hint(
+            "separate pairs with spaces, write each as Name=value, and quote values that hold spaces",
+        )
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let skip_space = |i: &mut usize| {
+        while *i < chars.len() && chars[*i].is_whitespace() {
+            *i += 1;
+        }
+    };
+    loop {
+        skip_space(&mut i);
+        if i >= chars.len() {
+            return Ok(out);
+        }
+        let start = i;
+        while i < chars.len() && chars[i] != '=' && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        if i >= chars.len() || chars[i] != '=' {
+            return Err(bad());
+        }
+        let name: String = chars[start..i].iter().collect();
+        i += 1;
+        skip_space(&mut i);
+        let value: String = match chars.get(i) {
+            Some(&quote) if quote == '"' || quote == '\'' => {
+                i += 1;
+                let start = i;
+                while i < chars.len() && (chars[i] != quote || chars[i - 1] == '\\') {
+                    i += 1;
+                }
+                let value = chars[start..i].iter().collect();
+                i = (i + 1).min(chars.len());
+                value
+            }
+            _ => {
+                let start = i;
+                while i < chars.len() && !chars[i].is_whitespace() {
+                    i += 1;
+                }
+                chars[start..i].iter().collect()
+            }
+        };
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+}
+
+/// `60`, `2.5` or `90s`: a positive number of seconds, at most a day.
+fn parse_seconds(text: &str) -> Option<Duration> {
+    let text = text.trim();
+    let number = text.strip_suffix('s').unwrap_or(text).trim();
+    let secs: f64 = number.parse().ok()?;
+    (secs.is_finite() && secs > 0.0 && secs <= 86_400.0).then(|| Duration::from_secs_f64(secs))
+}
+
+/// `64MiB`, `200M` (binary, as curl reads it), `200MB` (decimal) or plain bytes.
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let n: u64 = digits.parse().ok()?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        _ => return None,
+    };
+    n.checked_mul(factor).filter(|&bytes| bytes > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,5 +714,105 @@ mod tests {
         let e =
             resolve_login(&CommonArgs::default(), &args, None, &env_of(&[]), false).unwrap_err();
         assert!(e.to_string().contains("must be a UUID"));
+    }
+
+    #[test]
+    fn network_defaults_bound_every_request() {
+        let n = resolve_network(&NetworkArgs::default(), &env_of(&[])).unwrap();
+        assert_eq!(n.timeout, Duration::from_secs(60));
+        assert_eq!(n.attempts, 4);
+        assert_eq!(n.max_response_bytes, 64 * 1024 * 1024);
+        assert!(!n.allow_insecure_http && n.headers.is_empty());
+    }
+
+    #[test]
+    fn sizes_and_seconds_read_as_curl_users_expect() {
+        assert_eq!(parse_size("64MiB"), Some(64 << 20));
+        assert_eq!(parse_size("200M"), Some(200 << 20));
+        assert_eq!(parse_size("200MB"), Some(200_000_000));
+        assert_eq!(parse_size("1048576"), Some(1 << 20));
+        assert_eq!(parse_size("1 gib"), Some(1 << 30));
+        for bad in ["", "0", "-1", "12XB", "MiB"] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
+        assert_eq!(parse_seconds("2.5"), Some(Duration::from_millis(2500)));
+        assert_eq!(parse_seconds("90s"), Some(Duration::from_secs(90)));
+        for bad in ["", "0", "-3", "inf", "NaN", "1m"] {
+            assert_eq!(parse_seconds(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn custom_headers_read_like_the_official_cli() {
+        let h = parse_custom_headers(
+            r#"  CF-Access-Client-Id=abc.access  CF-Access-Client-Secret="with space" X-Q='it\'s' "#,
+        )
+        .unwrap();
+        assert_eq!(
+            h,
+            vec![
+                ("CF-Access-Client-Id".into(), "abc.access".into()),
+                ("CF-Access-Client-Secret".into(), "with space".into()),
+                ("X-Q".into(), r"it\'s".into()),
+            ]
+        );
+        assert!(parse_custom_headers("NoEquals").is_err());
+        assert!(parse_custom_headers("A =b").is_err());
+        assert_eq!(
+            parse_custom_headers("A= b").unwrap(),
+            vec![("A".into(), "b".into())]
+        );
+    }
+
+    #[test]
+    fn custom_headers_are_checked_and_flags_win() {
+        let env = env_of(&[(
+            "INFISICAL_CUSTOM_HEADERS",
+            "X-Gateway=from-env User-Agent=dropped",
+        )]);
+        let args = NetworkArgs {
+            headers: vec!["x-gateway: from-flag".into(), "X-Other:  v ".into()],
+            ..Default::default()
+        };
+        let n = resolve_network(&args, &env).unwrap();
+        assert_eq!(
+            n.headers,
+            vec![
+                ("x-gateway".into(), "from-flag".into()),
+                ("X-Other".into(), "v".into())
+            ]
+        );
+        for (header, says) in [
+            (
+                "Authorization: Bearer x",
+                "sets the Authorization header itself",
+            ),
+            ("Bad Name: x", "not a valid header name"),
+            ("no colon", "has no `:`"),
+        ] {
+            let args = NetworkArgs {
+                headers: vec![header.into()],
+                ..Default::default()
+            };
+            let e = resolve_network(&args, &env_of(&[])).unwrap_err();
+            assert!(e.message.contains(says), "{}", e.message);
+            assert!(!e.message.contains("Bearer x"));
+        }
+    }
+
+    #[test]
+    fn proxy_variables_are_read_as_curl_reads_them() {
+        let env = env_of(&[
+            ("HTTP_PROXY", "http://ignored:1"),
+            ("HTTPS_PROXY", "http://upper:2"),
+            ("https_proxy", "http://lower:3"),
+            ("ALL_PROXY", "socks5h://all:4"),
+            ("NO_PROXY", "internal.example"),
+        ]);
+        let p = ProxyEnv::read(&env);
+        assert_eq!(p.http, None);
+        assert_eq!(p.https, Some(("https_proxy", "http://lower:3".into())));
+        assert_eq!(p.all, Some(("ALL_PROXY", "socks5h://all:4".into())));
+        assert_eq!(p.no_proxy.as_deref(), Some("internal.example"));
     }
 }

@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Deserialize;
 
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError};
+use crate::http::{Http, HttpError, Peer};
 
 /// What the runner exposes to a job with `permissions: id-token: write`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,18 +37,33 @@ pub fn request_id_token(http: &Http, request: &IdTokenRequest) -> Result<String>
                 ("Accept", "application/json; api-version=2.0"),
             ],
         )
-        .map_err(|e| match e {
-            HttpError::Status(api) => Failure::new(
-                Kind::Auth,
-                format!(
-                    "the GitHub Actions token service refused the ID token request: {api}"
-                ),
-            )
-            .hint("check that the job has `permissions: id-token: write` and that ACTIONS_ID_TOKEN_REQUEST_TOKEN is the runner's own"),
-            HttpError::Transport { url, reason } => Failure::new(
-                Kind::Network,
-                format!("cannot reach the GitHub Actions token service at {url}: {reason}"),
-            ),
+        .map_err(|e| {
+            let peer = Peer {
+                name: "the GitHub Actions token service",
+                setting: "ACTIONS_ID_TOKEN_REQUEST_URL".to_string(),
+            };
+            match e {
+                HttpError::Status(api) => {
+                    if let Some(failure) = api.foreign_failure(&peer) {
+                        failure
+                    } else if api.status == 429 || api.status >= 500 {
+                        Failure::new(
+                            Kind::Network,
+                            format!("the GitHub Actions token service failed to answer: {api}"),
+                        )
+                        .hint("retry the job later; see https://www.githubstatus.com")
+                    } else {
+                        Failure::new(
+                            Kind::Auth,
+                            format!(
+                                "the GitHub Actions token service refused the ID token request: {api}"
+                            ),
+                        )
+                        .hint("check that the job has `permissions: id-token: write` and that ACTIONS_ID_TOKEN_REQUEST_TOKEN is the runner's own")
+                    }
+                }
+                HttpError::Transport(t) => t.failure(&peer),
+            }
         })?;
     Ok(response.value)
 }

@@ -50,7 +50,7 @@ pub fn supervise(
         match refetch() {
             Ok(fresh) => {
                 if in_outage {
-                    eprintln!("infisical-oidc: fetching secrets works again");
+                    crate::progress::note("infisical-oidc: fetching secrets works again");
                     in_outage = false;
                 }
                 let changed: Vec<String> = changed_keys(&secrets, &fresh)
@@ -60,10 +60,10 @@ pub fn supervise(
                 if !changed.is_empty() {
                     let names: Vec<&str> = changed.iter().map(String::as_str).collect();
                     on_change(&fresh, &names);
-                    eprintln!(
+                    crate::progress::note(&format!(
                         "infisical-oidc: secrets changed ({}): restarting the command",
                         names.join(", ")
-                    );
+                    ));
                     stop(&mut child, watch.grace)?;
                     secrets = fresh;
                     child = start(program, args, &secrets)?;

@@ -47,7 +47,9 @@ fn assert_fails(out: &std::process::Output, code: i32, says: &[&str], never: &[&
     assert_eq!(out.status.code(), Some(code), "{err}");
     let lines: Vec<&str> = err
         .lines()
-        .filter(|l| !l.starts_with("infisical-oidc: warning"))
+        .filter(|l| {
+            !l.starts_with("infisical-oidc: warning") && !l.starts_with("infisical-oidc: retrying")
+        })
         .collect();
     assert!(lines[0].starts_with("infisical-oidc: error: "), "{err}");
     assert!(lines.iter().any(|l| l.starts_with("  hint: ")), "{err}");

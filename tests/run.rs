@@ -168,3 +168,84 @@ fn a_command_is_required() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The command, started as a user would start us, with its stdout piped so a test can wait for it.
+#[cfg(unix)]
+fn spawn_run(s: &Setup, script: &str) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
+        .args([
+            "run",
+            "--domain",
+            &s.server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+        ])
+        .args(["--", "sh", "-c", script])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", s.sandbox.path())
+        .env("XDG_CONFIG_HOME", s.sandbox.config_dir())
+        .env("INFISICAL_TOKEN", &s.token)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn signals_sent_to_us_reach_the_command_which_decides_the_exit_code() {
+    use std::io::{BufRead, BufReader, Read};
+    // The command traps the signal, says so, and exits with a code of its own choosing.
+    let script = r#"trap 'echo "got $SIG"; exit 42' TERM INT HUP; echo "ready $$"; while :; do sleep 0.05; done"#;
+    for signal in ["TERM", "INT", "HUP"] {
+        let s = setup(World::demo());
+        let mut child = spawn_run(&s, &script.replace("$SIG", signal));
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut ready = String::new();
+        stdout.read_line(&mut ready).unwrap();
+        // Same pid: we became the command (exec), so no process of ours is left to orphan it or
+        // to swallow the signal.
+        assert_eq!(ready.trim(), format!("ready {}", child.id()), "{signal}");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        let mut rest = String::new();
+        stdout.read_to_string(&mut rest).unwrap();
+        assert_eq!(rest.trim(), format!("got {signal}"));
+        assert_eq!(status.code(), Some(42), "{signal}");
+    }
+}
+
+#[test]
+fn a_value_with_a_nul_byte_stops_run_before_anything_runs() {
+    let mut world = World::demo();
+    world
+        .project_mut(DEMO_PROJECT_SLUG)
+        .unwrap()
+        .environment_mut("dev")
+        .unwrap()
+        .folder_mut("/")
+        .secrets
+        .push(("WITH_NUL".into(), "before\0after-nul-canary".into()));
+    let s = setup(world);
+    let marker = s.sandbox.path().join("ran");
+    let out = s
+        .run(&["sh", "-c", &format!("touch '{}'", marker.display())])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the value of WITH_NUL contains a NUL byte")
+            && err.contains("nothing was run"),
+        "{err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+    assert!(!err.contains("after-nul-canary"), "{err}");
+    assert!(!marker.exists(), "the command ran");
+}

@@ -48,6 +48,7 @@ fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", sandbox.path())
         .env("XDG_CONFIG_HOME", sandbox.config_dir())
+        .env("INFISICAL_RETRY_BASE_MS", "5")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -129,11 +129,11 @@ fn append_to_runner_files(
     for (sink, path) in sinks.iter().zip(&paths) {
         let rendered = format::render(Format::GithubEnv, secrets, &mut github::random_delimiter)?;
         github::append(*sink, path, &rendered.text)?;
-        eprintln!(
+        crate::progress::note(&format!(
             "Wrote {} to ${}",
             super::plural(secrets.len(), "secret"),
             sink.variable()
-        );
+        ));
     }
     Ok(())
 }

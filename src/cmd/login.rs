@@ -56,11 +56,11 @@ fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
         Some(path) if path.exists() => format!("; session saved to {}", path.display()),
         _ => String::new(),
     };
-    eprintln!(
+    crate::progress::note(&format!(
         "Logged in to {} as {} ({validity}){saved}",
         session.domain,
         session.who()
-    );
+    ));
     Ok(())
 }
 

@@ -15,14 +15,16 @@ use crate::cli::{Cli, Command, Login, Secrets};
 use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Http, HttpError};
-use crate::progress::Spinner;
+use crate::http::{ApiError, Http, HttpError, Peer};
+use crate::progress::{self, Spinner};
 use crate::secrets::{self, SecretSet};
 use crate::session::SessionStore;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
-    let http = Http::new();
+    let network = config::resolve_network(&cli.network, env)?;
+    progress::set_quiet(network.quiet);
+    let http = Http::new(network)?;
     match cli.command {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
         Command::Login(Login::Universal(args)) => login::universal(&args, &http, env),
@@ -143,7 +145,10 @@ fn fetch_with(settings: &FetchSettings, http: &Http, env: Env, report: bool) -> 
     let place = place(settings, &settings.secret_paths.join(","));
     settings.selection.check_required(&selected, &place)?;
     if report {
-        eprintln!("Fetched {} from {place}", plural(selected.len(), "secret"));
+        progress::note(&format!(
+            "Fetched {} from {place}",
+            plural(selected.len(), "secret")
+        ));
     }
     Ok(selected)
 }
@@ -176,20 +181,14 @@ fn explain_fetch_error(
     path: &str,
     origin: TokenOrigin,
 ) -> anyhow::Error {
+    let peer = Peer::infisical(&s.login.domain.origin);
     let api = match e {
         HttpError::Status(api) => api,
-        HttpError::Transport { url, reason } => {
-            return Failure::new(
-                Kind::Network,
-                format!("cannot reach Infisical at {url}: {reason}"),
-            )
-            .hint(format!(
-                "check --domain / INFISICAL_DOMAIN (now {}) and the network or proxy settings",
-                s.login.domain.origin
-            ))
-            .into();
-        }
+        HttpError::Transport(t) => return t.failure(&peer).into(),
     };
+    if let Some(failure) = api.foreign_failure(&peer) {
+        return failure.into();
+    }
     let project = s.project.as_str();
     let says = auth::server_says(&api);
     let m = api.message.to_ascii_lowercase();

@@ -41,13 +41,14 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
         interval: args.watch_interval,
         grace: args.watch_grace,
     };
+    let poll = http.for_polling()?;
     watch::supervise(
         &program,
         &rest,
         secrets,
         &watch,
         || {
-            let mut fresh = super::fetch_quietly(&settings, http, env)?;
+            let mut fresh = super::fetch_quietly(&settings, &poll, env)?;
             crate::run::drop_reserved(&mut fresh);
             Ok(fresh)
         },

@@ -122,13 +122,13 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
                 format!("cannot delete {}: {e}", path.display()),
             )
         })?;
-        eprintln!(
+        crate::progress::note(&format!(
             "Deleted {}, which other users could read (its token was not revoked)",
             path.display()
-        );
+        ));
     }
     if sessions.is_empty() && refused.is_empty() {
-        eprintln!("No session to end.");
+        crate::progress::note("No session to end.");
         return Ok(());
     }
     for (path, session) in sessions {
@@ -151,11 +151,11 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
                 format!("cannot delete {}: {e}", path.display()),
             )
         })?;
-        eprintln!(
+        crate::progress::note(&format!(
             "Logged out of {} as {} (token {revoked}, session deleted)",
             session.domain,
             session.who()
-        );
+        ));
     }
     Ok(())
 }

@@ -43,6 +43,8 @@ impl Sandbox {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.config_dir())
+            // Retries wait milliseconds, not seconds: tests stay fast (a server's Retry-After still counts).
+            .env("INFISICAL_RETRY_BASE_MS", "5")
             .current_dir(self.home.path());
         cmd
     }

@@ -1,0 +1,619 @@
+//! The one HTTP client of the process: a single `ureq::Agent` with TLS roots (the system's plus
+//! `--ca-cert`), proxies as curl picks them, timeouts, bounded retries with backoff, the user
+//! agent, and the decoding of every answer into a value or a typed error that names the fix.
+
+mod error;
+mod proxy;
+mod retry;
+mod url;
+
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::de::DeserializeOwned;
+use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+
+pub use error::{ApiError, Cause, HttpError, Peer, TransportError, Tries};
+use error::{api_error, unexpected_body};
+use proxy::{ParsedProxy, Proxies};
+use retry::{
+    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, secs_text, status_text,
+    wait_text,
+};
+use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
+
+use crate::config::NetworkSettings;
+use crate::error::Failure;
+use crate::progress;
+
+pub const USER_AGENT: &str = concat!("infisical-oidc/", env!("CARGO_PKG_VERSION"));
+
+/// Connecting (DNS, TCP, TLS, proxy) should take a fraction of a second; 10 s means it won't work.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// A server silent this long mid-answer has most likely dropped us: try again on a new connection.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Http {
+    agent: ureq::Agent,
+    settings: NetworkSettings,
+    /// `--ca-cert`, read and checked at start-up.
+    extra_roots: Vec<Certificate<'static>>,
+    /// The system's roots plus `extra_roots`, loaded on the first https request.
+    tls: OnceLock<TlsConfig>,
+    proxies: Proxies,
+    /// Origins that get the custom headers: Infisical's, never the CI token service's.
+    header_origins: Mutex<Vec<String>>,
+}
+
+/// What came back from one try, read in full (up to the size cap).
+struct Answer {
+    status: u16,
+    content_type: Option<String>,
+    /// From `Retry-After`, or `x-ratelimit-reset` on a 429.
+    retry_after: Option<Duration>,
+    location: Option<String>,
+    body: Vec<u8>,
+}
+
+/// One request, as the caller described it.
+struct Outgoing<'a> {
+    method: &'static str,
+    url: &'a str,
+    query: &'a [(&'a str, &'a str)],
+    headers: &'a [(&'a str, &'a str)],
+    json_body: Option<Vec<u8>>,
+}
+
+impl Http {
+    /// Checks the settings that can be wrong before any request: the CA file and the proxy URLs.
+    pub fn new(settings: NetworkSettings) -> Result<Http, Failure> {
+        let extra_roots = match &settings.ca_cert {
+            Some(path) => read_ca_file(path)?,
+            None => Vec::new(),
+        };
+        let proxies = Proxies::parse(&settings.proxies)?;
+        let config = ureq::Agent::config_builder()
+            .user_agent(USER_AGENT)
+            // Error statuses carry Infisical's explanation in the body: read it ourselves.
+            .http_status_as_error(false)
+            // Infisical's API does not redirect; following one could carry a token elsewhere.
+            .max_redirects(0)
+            // Proxies are chosen per request, as curl chooses them (ureq alone would read the
+            // variables differently).
+            .proxy(None)
+            .timeout_per_read(Some(READ_TIMEOUT))
+            .build();
+        Ok(Http {
+            agent: config.into(),
+            settings,
+            extra_roots,
+            tls: OnceLock::new(),
+            proxies,
+            header_origins: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// A client for `run --watch` polls: one attempt, at most 10 s, nothing said. A poll that fails
+    /// is simply tried again at the next interval, and a long retry loop would keep the watcher
+    /// from passing on a signal.
+    pub fn for_polling(&self) -> Result<Http, Failure> {
+        let http = Http::new(NetworkSettings {
+            attempts: 1,
+            timeout: self.settings.timeout.min(Duration::from_secs(10)),
+            verbose: false,
+            quiet: true,
+            ..self.settings.clone()
+        })?;
+        for origin in self
+            .header_origins
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+        {
+            http.send_custom_headers_to(origin);
+        }
+        Ok(http)
+    }
+
+    /// From now on requests to `base_url`'s origin carry the custom headers (`--header`,
+    /// `INFISICAL_CUSTOM_HEADERS`): they are meant for a gateway in front of Infisical, and may
+    /// be its credentials, so no other host ever sees them.
+    pub fn send_custom_headers_to(&self, base_url: &str) {
+        if let Some(origin) = origin_of(base_url) {
+            let mut origins = self
+                .header_origins
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+    }
+
+    pub fn get_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Result<T, HttpError> {
+        self.json(Outgoing {
+            method: "GET",
+            url,
+            query,
+            headers,
+            json_body: None,
+        })
+    }
+
+    pub fn post_json<B: serde::Serialize, T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: &B,
+    ) -> Result<T, HttpError> {
+        let json_body = serde_json::to_vec(body).map_err(|e| {
+            HttpError::Transport(Box::new(TransportError {
+                url: display_url(url),
+                cause: Cause::Other(format!("cannot encode the request: {e}")),
+                tries: Tries::default(),
+            }))
+        })?;
+        self.json(Outgoing {
+            method: "POST",
+            url,
+            query: &[],
+            headers: &[],
+            json_body: Some(json_body),
+        })
+    }
+
+    fn json<T: DeserializeOwned>(&self, out: Outgoing) -> Result<T, HttpError> {
+        let url = display_url(out.url);
+        let (answer, tries) = self.exchange(&out)?;
+        if !(200..300).contains(&answer.status) {
+            return Err(HttpError::Status(Box::new(api_error(&url, &answer, tries))));
+        }
+        serde_json::from_slice(&answer.body).map_err(|e| {
+            HttpError::Transport(Box::new(TransportError {
+                url,
+                cause: Cause::NotJson {
+                    status: answer.status,
+                    what: unexpected_body(&answer, &e),
+                },
+                tries,
+            }))
+        })
+    }
+
+    /// Sends `out` until it gets an answer worth keeping, within `--retries` and `--timeout`.
+    /// Retried: connection errors, timeouts, 429, 502, 503 and 504; never a refusal such as
+    /// 400, 401, 403, 404 or 422, which would only be refused again.
+    fn exchange(&self, out: &Outgoing) -> Result<(Answer, Tries), HttpError> {
+        let url = display_url(out.url);
+        let started = Instant::now();
+        let deadline = started + self.settings.timeout;
+        let mut tries = Tries::default();
+        let fail = |cause: Cause, tries: Tries| {
+            HttpError::Transport(Box::new(TransportError {
+                url: url.clone(),
+                cause,
+                tries,
+            }))
+        };
+        let proxy = self.proxies.for_url(out.url);
+        if let Some(host) = self.insecure_host(out.url, proxy) {
+            return Err(fail(Cause::Insecure { host }, tries));
+        }
+        let (result, tries) = loop {
+            tries.attempts += 1;
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let result = self.attempt(out, proxy, remaining, tries.attempts);
+            tries.elapsed = started.elapsed();
+            // What went wrong, if worth another try, and when the server wants to hear again.
+            let (problem, server_wait) = match &result {
+                Ok(answer) if is_retryable_status(answer.status) => {
+                    (status_text(answer.status), answer.retry_after)
+                }
+                Err(cause) if cause.is_retryable() => (cause.to_string(), None),
+                _ => break (result, tries),
+            };
+            if tries.attempts >= self.settings.attempts {
+                break (result, tries);
+            }
+            let wait = server_wait
+                .filter(|w| !w.is_zero())
+                .unwrap_or_else(|| backoff(self.settings.retry_base, tries.attempts));
+            let left = deadline.saturating_duration_since(Instant::now());
+            if wait >= left {
+                tries.stopped = match server_wait {
+                    Some(asked) => Some(format!(
+                        "the server asked to wait {}, more than the {} left of --timeout",
+                        secs_text(asked),
+                        secs_text(left)
+                    )),
+                    // The timeout error says so already.
+                    None if matches!(result, Err(Cause::Timeout(_))) => None,
+                    None => Some(format!(
+                        "--timeout ({}) ran out",
+                        secs_text(self.settings.timeout)
+                    )),
+                };
+                break (result, tries);
+            }
+            let preposition = if result.is_ok() { "from" } else { "at" };
+            progress::note(&format!(
+                "infisical-oidc: retrying in {}: {problem} {preposition} {url} (attempt {} of {})",
+                wait_text(wait),
+                tries.attempts + 1,
+                self.settings.attempts
+            ));
+            std::thread::sleep(wait);
+        };
+        match result {
+            Ok(answer) => Ok((answer, tries)),
+            Err(cause) => Err(fail(cause, tries)),
+        }
+    }
+
+    /// One try: send, then read the whole answer (up to the size cap) within `budget`.
+    fn attempt(
+        &self,
+        out: &Outgoing,
+        proxy: Option<&ParsedProxy>,
+        budget: Duration,
+        attempt: u32,
+    ) -> Result<Answer, Cause> {
+        if budget.is_zero() {
+            return Err(Cause::Timeout(format!(
+                "--timeout ({}) ran out",
+                secs_text(self.settings.timeout)
+            )));
+        }
+        let custom = self.custom_headers_for(out.url);
+        if self.settings.verbose {
+            self.log_request(out, proxy, &custom, attempt);
+        }
+        let started = Instant::now();
+        let tls = if out.url.starts_with("https:")
+            || proxy.is_some_and(|p| p.proxy.protocol() == ureq::ProxyProtocol::Https)
+        {
+            Some(self.tls().clone())
+        } else {
+            None
+        };
+        macro_rules! prepare {
+            ($builder:expr) => {{
+                let mut config = $builder
+                    .config()
+                    .timeout_per_call(Some(budget))
+                    .timeout_connect(Some(CONNECT_TIMEOUT.min(budget)))
+                    .proxy(proxy.map(|p| p.proxy.clone()));
+                if let Some(tls) = tls {
+                    config = config.tls_config(tls);
+                }
+                let mut request = config.build();
+                if !out
+                    .headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case("accept"))
+                {
+                    request = request.header("Accept", "application/json");
+                }
+                for (name, value) in out.query {
+                    request = request.query(*name, *value);
+                }
+                for (name, value) in out.headers.iter().copied().chain(custom.iter().copied()) {
+                    request = request.header(name, value);
+                }
+                request
+            }};
+        }
+        let sent = match &out.json_body {
+            None => prepare!(self.agent.get(out.url)).call(),
+            Some(body) => prepare!(self.agent.post(out.url))
+                .header("Content-Type", "application/json")
+                .send(&body[..]),
+        };
+        let result = sent
+            .map_err(|e| self.cause_of(e))
+            .and_then(|response| self.read_answer(response));
+        if self.settings.verbose {
+            let took = started.elapsed().as_secs_f64();
+            let line = match &result {
+                Ok(a) => format!(
+                    "{} in {took:.2}s, {} bytes",
+                    status_text(a.status),
+                    a.body.len()
+                ),
+                Err(cause) => format!("failed after {took:.2}s: {cause}"),
+            };
+            progress::line(&format!("infisical-oidc: http: < {line}"));
+        }
+        result
+    }
+
+    fn read_answer(&self, mut response: ureq::http::Response<ureq::Body>) -> Result<Answer, Cause> {
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let retry_after = header("retry-after")
+            .and_then(|v| parse_retry_after(&v, SystemTime::now()))
+            .or_else(|| {
+                (status == 429)
+                    .then(|| header("x-ratelimit-reset"))
+                    .flatten()
+                    .and_then(|v| parse_ratelimit_reset(&v, SystemTime::now()))
+            });
+        let content_type = header("content-type");
+        let location = header("location");
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.settings.max_response_bytes)
+            .read_to_vec()
+            .map_err(|e| self.cause_of(e))?;
+        Ok(Answer {
+            status,
+            content_type,
+            retry_after,
+            location,
+            body,
+        })
+    }
+
+    fn cause_of(&self, e: ureq::Error) -> Cause {
+        match e {
+            ureq::Error::Timeout(which) => Cause::Timeout(match which {
+                ureq::Timeout::Connect => {
+                    format!("no connection within {}s", CONNECT_TIMEOUT.as_secs())
+                }
+                ureq::Timeout::PerRead => format!(
+                    "the server went silent for {}s mid-answer",
+                    READ_TIMEOUT.as_secs()
+                ),
+                _ => format!(
+                    "no complete answer within --timeout ({})",
+                    secs_text(self.settings.timeout)
+                ),
+            }),
+            ureq::Error::HostNotFound => Cause::HostNotFound,
+            ureq::Error::Io(io) => cause_of_io(&io),
+            ureq::Error::ConnectionFailed => Cause::Connection("connection failed".into()),
+            ureq::Error::BodyExceedsLimit(_) => Cause::TooLarge {
+                limit: self.settings.max_response_bytes,
+            },
+            // ureq says `proxy server responded 403/403`: the code is what matters.
+            ureq::Error::ConnectProxyFailed(why) => {
+                Cause::Proxy(match why.strip_prefix("proxy server responded ") {
+                    Some(status) => format!(
+                        "it refused to open a tunnel (HTTP {})",
+                        status.split('/').next().unwrap_or(status)
+                    ),
+                    None => why,
+                })
+            }
+            ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
+            ureq::Error::Tls(why) => Cause::Tls(tls_text(why)),
+            ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),
+            other => Cause::Other(other.to_string()),
+        }
+    }
+
+    /// The system's trust store (which honours SSL_CERT_FILE / SSL_CERT_DIR) plus `--ca-cert`.
+    /// On a machine with no CA bundle at all, Mozilla's roots built into the binary stand in.
+    fn tls(&self) -> &TlsConfig {
+        self.tls.get_or_init(|| {
+            let system = rustls_native_certs::load_native_certs().certs;
+            let roots = if system.is_empty() && self.extra_roots.is_empty() {
+                RootCerts::WebPki
+            } else {
+                let mut all: Vec<Certificate<'static>> = system
+                    .iter()
+                    .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+                    .collect();
+                all.extend(self.extra_roots.iter().cloned());
+                RootCerts::new_with_certs(&all)
+            };
+            TlsConfig::builder().root_certs(roots).build()
+        })
+    }
+
+    fn custom_headers_for(&self, url: &str) -> Vec<(&str, &str)> {
+        let origins = self
+            .header_origins
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self.settings.headers.is_empty() || !origin_of(url).is_some_and(|o| origins.contains(&o))
+        {
+            return Vec::new();
+        }
+        self.settings
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect()
+    }
+
+    /// The host a token would cross the network to in clear, if this request would do that.
+    /// Plain http is fine to this machine, when no proxy elsewhere sees the traffic.
+    fn insecure_host(&self, url: &str, proxy: Option<&ParsedProxy>) -> Option<String> {
+        if self.settings.allow_insecure_http {
+            return None;
+        }
+        let (scheme, host) = scheme_and_host(url)?;
+        if scheme != "http" {
+            return None;
+        }
+        if !is_loopback(&host) {
+            return Some(host);
+        }
+        let proxy = proxy?;
+        (!is_loopback(proxy.proxy.host())).then(|| proxy.proxy.host().to_string())
+    }
+
+    fn log_request(
+        &self,
+        out: &Outgoing,
+        proxy: Option<&ParsedProxy>,
+        custom: &[(&str, &str)],
+        attempt: u32,
+    ) {
+        let mut line = format!(
+            "infisical-oidc: http: > {} {}",
+            out.method,
+            loggable_url(out.url, out.query)
+        );
+        let names: Vec<String> = out
+            .headers
+            .iter()
+            .chain(custom)
+            .map(|(name, value)| {
+                if name.eq_ignore_ascii_case("accept") {
+                    format!("{name}: {value}")
+                } else {
+                    format!("{name}: ***")
+                }
+            })
+            .collect();
+        if !names.is_empty() {
+            line.push_str(&format!(" [{}]", names.join(", ")));
+        }
+        if let Some(p) = proxy {
+            line.push_str(&format!(" via {}", p.shown));
+        }
+        if attempt > 1 {
+            line.push_str(&format!(
+                " (attempt {attempt} of {})",
+                self.settings.attempts
+            ));
+        }
+        progress::line(&line);
+    }
+}
+
+fn cause_of_io(io: &std::io::Error) -> Cause {
+    use std::io::ErrorKind::*;
+    let text = io.to_string();
+    match io.kind() {
+        ConnectionRefused => Cause::Connection("connection refused".into()),
+        ConnectionReset | ConnectionAborted => {
+            Cause::Connection("the connection was reset by the other side".into())
+        }
+        UnexpectedEof => {
+            Cause::Connection("the connection closed before the answer was complete".into())
+        }
+        BrokenPipe => Cause::Connection("the connection closed while sending".into()),
+        TimedOut | WouldBlock => Cause::Timeout("timed out".into()),
+        // The resolver's EAI_AGAIN is worth another try; a name that does not exist is not.
+        _ if text.contains("lookup address") && text.contains("Temporary") => {
+            Cause::Connection(format!("name resolution failed for now ({text})"))
+        }
+        _ if text.contains("lookup address") => Cause::HostNotFound,
+        InvalidData if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
+        _ if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
+        _ => Cause::Connection(text),
+    }
+}
+
+fn looks_like_tls(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    ["certificate", "handshake", "tls", "alert"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+/// rustls' words for the usual certificate problems, in the user's. rustls shows some as enum
+/// names (`UnknownIssuer`) and some as sentences (`certificate not valid for name "…"`).
+fn tls_text(text: &str) -> String {
+    let t = text.to_ascii_lowercase();
+    let reason = if t.contains("unknownissuer") || t.contains("unknown issuer") {
+        "the server's certificate is not signed by a CA this machine trusts"
+    } else if t.contains("notvalidforname") || t.contains("not valid for name") {
+        "the server's certificate is not valid for this host name"
+    } else if t.contains("expired") {
+        "the server's certificate has expired"
+    } else {
+        return text.to_string();
+    };
+    format!("{reason} ({text})")
+}
+
+/// Reads `--ca-cert`: every certificate in a PEM file (a bundle is fine).
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<Certificate<'static>>, Failure> {
+    let hint =
+        "--ca-cert / INFISICAL_CA_CERT names a PEM file with -----BEGIN CERTIFICATE----- blocks";
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::usage(format!(
+            "cannot read the CA certificate file {}: {e}",
+            path.display()
+        ))
+        .hint(hint)
+    })?;
+    let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&bytes)
+        .filter_map(|item| match item {
+            Ok(PemItem::Certificate(cert)) => Some(cert),
+            _ => None,
+        })
+        .collect();
+    if certs.is_empty() {
+        return Err(
+            Failure::usage(format!("{} holds no PEM certificate", path.display())).hint(hint),
+        );
+    }
+    Ok(certs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn io_errors_become_causes_users_can_act_on() {
+        let cause = |kind, text: &str| cause_of_io(&Error::new(kind, text.to_string()));
+        assert_eq!(
+            cause(
+                ErrorKind::Other,
+                "failed to lookup address information: Name or service not known"
+            ),
+            Cause::HostNotFound
+        );
+        let again = cause(
+            ErrorKind::Other,
+            "failed to lookup address information: Temporary failure in name resolution",
+        );
+        assert!(again.is_retryable(), "{again:?}");
+        assert_eq!(
+            cause(ErrorKind::ConnectionRefused, "refused"),
+            Cause::Connection("connection refused".into())
+        );
+        assert!(matches!(
+            cause(ErrorKind::InvalidData, "invalid peer certificate: UnknownIssuer"),
+            Cause::Tls(text) if text.starts_with("the server's certificate is not signed by a CA")
+        ));
+        assert!(matches!(
+            cause(
+                ErrorKind::InvalidData,
+                r#"invalid peer certificate: certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("localhost")"#
+            ),
+            Cause::Tls(text) if text.starts_with("the server's certificate is not valid for this host name (")
+        ));
+    }
+
+    #[test]
+    fn a_ca_file_must_hold_a_certificate() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ca.pem");
+        std::fs::write(&path, "not a certificate").unwrap();
+        let e = read_ca_file(&path).unwrap_err();
+        assert!(
+            e.message.ends_with("holds no PEM certificate"),
+            "{}",
+            e.message
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! When to try a request again and how long to wait first: transient failures only, backoff
+//! with full jitter, and the server's own `Retry-After` / `x-ratelimit-reset` when it gives one.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::Cause;
+
+/// No single backoff wait grows beyond this (a server's `Retry-After` may ask for more).
+const MAX_BACKOFF: Duration = Duration::from_secs(20);
+
+pub(super) fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 429 | 502 | 503 | 504)
+}
+
+impl Cause {
+    /// Transient by nature: another try on a new connection may well work.
+    pub(super) fn is_retryable(&self) -> bool {
+        match self {
+            Cause::Connection(_) | Cause::Timeout(_) => true,
+            Cause::Proxy(why) => ["502", "503", "504", "did not respond"]
+                .iter()
+                .any(|s| why.contains(s)),
+            _ => false,
+        }
+    }
+}
+
+pub(super) fn status_text(status: u16) -> String {
+    let reason = ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason());
+    match reason {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
+    }
+}
+
+/// Exponential backoff with full jitter (a random wait below a ceiling that doubles each try),
+/// so many CI jobs hitting the same blip do not come back in lockstep.
+pub(super) fn backoff(base: Duration, failures: u32) -> Duration {
+    let ceiling = base
+        .saturating_mul(1u32 << failures.saturating_sub(1).min(16))
+        .min(MAX_BACKOFF);
+    ceiling.mul_f64(random_fraction())
+}
+
+/// A number in [0, 1) from the standard library's randomly keyed SipHash: no extra crate.
+pub(super) fn random_fraction() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// `Retry-After`: seconds, or an HTTP date (RFC 9110 §10.2.3).
+pub(super) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = parse_http_date(value)?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// `x-ratelimit-reset`: seconds until the window resets (fastify's), or a Unix time (others').
+pub(super) fn parse_ratelimit_reset(value: &str, now: SystemTime) -> Option<Duration> {
+    let secs: u64 = value.trim().parse().ok()?;
+    if secs > 1_000_000_000 {
+        let at = UNIX_EPOCH + Duration::from_secs(secs);
+        return Some(at.duration_since(now).unwrap_or(Duration::ZERO));
+    }
+    Some(Duration::from_secs(secs))
+}
+
+/// IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`: the only form servers still send.
+pub(super) fn parse_http_date(text: &str) -> Option<SystemTime> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| m == month)? as i64 + 1;
+    let day: i64 = day.parse().ok()?;
+    let year: i64 = year.parse().ok()?;
+    let hms: Vec<i64> = time
+        .split(':')
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    let [h, m, s] = hms.as_slice() else {
+        return None;
+    };
+    // Howard Hinnant's days-from-civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + h * 3600 + m * 60 + s;
+    Some(UNIX_EPOCH + Duration::from_secs(u64::try_from(secs).ok()?))
+}
+
+/// `60s`, `1.5s`.
+pub(super) fn secs_text(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs.fract() == 0.0 {
+        format!("{secs:.0}s")
+    } else {
+        format!("{secs:.1}s")
+    }
+}
+
+/// `2.1s`, or `40ms` below a second.
+pub(super) fn wait_text(wait: Duration) -> String {
+    if wait < Duration::from_secs(1) {
+        format!("{}ms", wait.as_millis())
+    } else {
+        format!("{:.1}s", wait.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_takes_seconds_or_a_date() {
+        let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
+        assert_eq!(parse_retry_after("1", now), Some(Duration::from_secs(1)));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:50:07 GMT", now),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(
+            parse_ratelimit_reset("7", now),
+            Some(Duration::from_secs(7))
+        );
+        let later = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert_eq!(
+            parse_ratelimit_reset("1700000010", later),
+            Some(Duration::from_secs(10))
+        );
+    }
+
+    #[test]
+    fn backoff_is_jittered_below_a_doubling_ceiling() {
+        let base = Duration::from_millis(100);
+        for failures in 1..=10 {
+            let ceiling = (base * (1 << (failures - 1))).min(MAX_BACKOFF);
+            for _ in 0..50 {
+                assert!(backoff(base, failures) < ceiling.max(Duration::from_nanos(1)));
+            }
+        }
+        assert!(backoff(Duration::from_secs(1), 40) < MAX_BACKOFF);
+    }
+
+    #[test]
+    fn only_transient_failures_are_retried() {
+        for status in [429, 502, 503, 504] {
+            assert!(is_retryable_status(status));
+        }
+        for status in [400, 401, 403, 404, 409, 422, 500] {
+            assert!(!is_retryable_status(status));
+        }
+        assert!(Cause::Connection("reset".into()).is_retryable());
+        assert!(Cause::Timeout("t".into()).is_retryable());
+        assert!(!Cause::Tls("x".into()).is_retryable());
+        assert!(!Cause::HostNotFound.is_retryable());
+        assert!(!Cause::TooLarge { limit: 1 }.is_retryable());
+        assert!(Cause::Proxy("it refused to open a tunnel (HTTP 503)".into()).is_retryable());
+        assert!(!Cause::Proxy("it refused to open a tunnel (HTTP 407)".into()).is_retryable());
+    }
+}
