@@ -5,10 +5,16 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `--version`: the version, and the git commit when built from a checkout (see build.rs).
+const VERSION_TEXT: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    env!("INFISICAL_OIDC_VERSION_SUFFIX")
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "infisical-oidc",
-    version,
+    version = VERSION_TEXT,
     about = "Infisical secrets for CI jobs and shells, with no stored credentials",
     long_about = "Proves who you are with a short-lived OIDC token (GitHub Actions, or one you hand in), \
 trades it for a short-lived Infisical access token, and hands the secrets that identity may read \
