@@ -37,6 +37,10 @@ pub enum Command {
     Secrets(Secrets),
     /// Run a command with the secrets in its environment (and nowhere else)
     Run(RunArgs),
+    /// Print a completion script for your shell on standard output
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output, or write one page per command to a directory
+    Man(ManArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -176,6 +180,20 @@ pub struct RunArgs {
     /// The command and its arguments, after `--`
     #[arg(last = true, required = true, value_name = "COMMAND")]
     pub command: Vec<std::ffi::OsString>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ManArgs {
+    /// Write every page (this one and one per command) into this directory instead
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! One function per command, each reading settings from `config`, authenticating through `auth`,
 //! and handing secrets to a `format` or to `run`. Shared here: the fetch that export and run both do.
 
+mod completions;
 mod export;
 mod login;
+mod man;
 mod run;
 
 use anyhow::Result;
@@ -23,6 +25,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => man::man(&args),
     }
 }
 
