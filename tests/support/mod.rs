@@ -8,4 +8,5 @@ pub mod glob;
 pub mod http;
 pub mod infisical;
 pub mod jwt;
+pub mod releases;
 mod util;
