@@ -84,6 +84,47 @@ fn the_release_location_is_cargo_toml_repository() {
     );
 }
 
+/// `NAME="value"` from install.sh.
+fn install_sh_setting(name: &str) -> String {
+    let script = std::fs::read_to_string(repo_file("install.sh")).unwrap();
+    let prefix = format!("{name}=\"");
+    let line = script
+        .lines()
+        .find(|line| line.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("install.sh sets no {name}"));
+    line[prefix.len()..].trim_end_matches('"').to_string()
+}
+
+#[test]
+fn install_sh_downloads_what_dist_publishes_from_where_cargo_toml_says() {
+    assert_eq!(install_sh_setting("APP"), APP);
+    assert_eq!(install_sh_setting("REPO"), format!("{OWNER}/{REPO}"));
+    assert_eq!(
+        install_sh_setting("ARCHIVE_EXT"),
+        dist_section()["unix-archive"].as_str().unwrap()
+    );
+    // dist's own installers default to the same directory.
+    let script = std::fs::read_to_string(repo_file("install.sh")).unwrap();
+    assert!(script.contains(r#"INSTALL_DIR="$HOME/.local/bin""#));
+    // Every unix target dist builds is one install.sh can pick.
+    for target in TARGETS.iter().filter(|t| !t.contains("windows")) {
+        let (cpu, rest) = target.split_once('-').unwrap();
+        assert!(script.contains(&format!("cpu=\"{cpu}\"")), "{target}");
+        let suffix = rest.rsplit('-').next().unwrap();
+        assert!(script.contains(suffix), "{target}");
+    }
+    // And dist publishes install.sh itself with every release.
+    let extra = dist_section()["extra-artifacts"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        extra
+            .iter()
+            .any(|e| strings(&e["artifacts"]).contains("install.sh"))
+    );
+}
+
 /// `dist` from PATH, or `None` outside CI when it is not installed.
 fn dist() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
@@ -160,6 +201,7 @@ fn dist_plan_publishes_the_names_install_sh_and_self_update_download() {
         );
     }
     for installer in [
+        "install.sh",
         "infisical-oidc-installer.sh",
         "infisical-oidc-installer.ps1",
     ] {

@@ -73,12 +73,14 @@ impl Recorded {
     }
 }
 
-/// What a handler answers: a status, extra headers and a JSON body.
+/// What a handler answers: a status, extra headers and a JSON body (or raw bytes).
 #[derive(Clone, Debug)]
 pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// Sent instead of `body` when set: a file download.
+    pub bytes: Option<Vec<u8>>,
 }
 
 impl Reply {
@@ -87,11 +89,30 @@ impl Reply {
             status,
             headers: Vec::new(),
             body,
+            bytes: None,
+        }
+    }
+
+    /// A file download: `application/octet-stream`, these bytes.
+    pub fn file(bytes: Vec<u8>) -> Reply {
+        Reply {
+            status: 200,
+            headers: vec![(
+                "Content-Type".to_string(),
+                "application/octet-stream".to_string(),
+            )],
+            body: Value::Null,
+            bytes: Some(bytes),
         }
     }
 
     pub fn ok(body: Value) -> Reply {
         Reply::new(200, body)
+    }
+
+    pub fn with_status(mut self, status: u16) -> Reply {
+        self.status = status;
+        self
     }
 
     pub fn with_header(mut self, name: &str, value: &str) -> Reply {
@@ -199,9 +220,14 @@ fn serve<H>(
 }
 
 fn respond(request: tiny_http::Request, reply: &Reply) {
-    let body = serde_json::to_vec(&reply.body).unwrap_or_default();
+    let (body, content_type) = match &reply.bytes {
+        Some(bytes) => (bytes.clone(), None),
+        None => (
+            serde_json::to_vec(&reply.body).unwrap_or_default(),
+            Some(("Content-Type", "application/json; charset=utf-8")),
+        ),
+    };
     let mut response = tiny_http::Response::from_data(body).with_status_code(reply.status);
-    let content_type = [("Content-Type", "application/json; charset=utf-8")];
     let extra = reply.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     for (name, value) in content_type.into_iter().chain(extra) {
         // Header text comes from test code; a bad one is skipped, not fatal.
