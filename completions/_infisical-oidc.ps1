@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command with the secrets in its environment (and nowhere else)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for your shell on standard output')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff) on standard output, or write one page per command to a directory')
+            [CompletionResult]::new('self-update', 'self-update', [CompletionResultType]::ParameterValue, 'Replace this binary with the latest release (or --version X), after checking its sha256')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -133,12 +134,21 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'infisical-oidc;self-update' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only say whether another release is available; change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Update even in CI, where the install step should pin the version instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'infisical-oidc;help' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to Infisical and keep a short-lived session for later commands')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Read secrets')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command with the secrets in its environment (and nowhere else)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for your shell on standard output')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff) on standard output, or write one page per command to a directory')
+            [CompletionResult]::new('self-update', 'self-update', [CompletionResultType]::ParameterValue, 'Replace this binary with the latest release (or --version X), after checking its sha256')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -163,6 +173,9 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;help;man' {
+            break
+        }
+        'infisical-oidc;help;self-update' {
             break
         }
         'infisical-oidc;help;help' {

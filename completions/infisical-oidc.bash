@@ -34,6 +34,9 @@ _infisical__oidc() {
             infisical__oidc,secrets)
                 cmd="infisical__oidc__subcmd__secrets"
                 ;;
+            infisical__oidc,self-update)
+                cmd="infisical__oidc__subcmd__self__subcmd__update"
+                ;;
             infisical__oidc__subcmd__help,completions)
                 cmd="infisical__oidc__subcmd__help__subcmd__completions"
                 ;;
@@ -51,6 +54,9 @@ _infisical__oidc() {
                 ;;
             infisical__oidc__subcmd__help,secrets)
                 cmd="infisical__oidc__subcmd__help__subcmd__secrets"
+                ;;
+            infisical__oidc__subcmd__help,self-update)
+                cmd="infisical__oidc__subcmd__help__subcmd__self__subcmd__update"
                 ;;
             infisical__oidc__subcmd__help__subcmd__login,oidc)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__oidc"
@@ -89,7 +95,7 @@ _infisical__oidc() {
 
     case "${cmd}" in
         infisical__oidc)
-            opts="-h -V --help --version login secrets run completions man help"
+            opts="-h -V --help --version login secrets run completions man self-update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -117,7 +123,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__help)
-            opts="login secrets run completions man help"
+            opts="login secrets run completions man self-update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -231,6 +237,20 @@ _infisical__oidc() {
         infisical__subcmd__oidc__subcmd__help__subcmd__secrets__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__help__subcmd__self__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -551,6 +571,24 @@ _infisical__oidc() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__self__subcmd__update)
+            opts="-h --check --version --force --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

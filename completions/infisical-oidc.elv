@@ -27,6 +27,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand run 'Run a command with the secrets in its environment (and nowhere else)'
             cand completions 'Print a completion script for your shell on standard output'
             cand man 'Print the manual page (roff) on standard output, or write one page per command to a directory'
+            cand self-update 'Replace this binary with the latest release (or --version X), after checking its sha256'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;login'= {
@@ -116,12 +117,20 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'infisical-oidc;self-update'= {
+            cand --version 'Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one'
+            cand --check 'Only say whether another release is available; change nothing'
+            cand --force 'Update even in CI, where the install step should pin the version instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'infisical-oidc;help'= {
             cand login 'Log in to Infisical and keep a short-lived session for later commands'
             cand secrets 'Read secrets'
             cand run 'Run a command with the secrets in its environment (and nowhere else)'
             cand completions 'Print a completion script for your shell on standard output'
             cand man 'Print the manual page (roff) on standard output, or write one page per command to a directory'
+            cand self-update 'Replace this binary with the latest release (or --version X), after checking its sha256'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;help;login'= {
@@ -139,6 +148,8 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;help;completions'= {
         }
         &'infisical-oidc;help;man'= {
+        }
+        &'infisical-oidc;help;self-update'= {
         }
         &'infisical-oidc;help;help'= {
         }

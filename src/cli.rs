@@ -41,6 +41,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff) on standard output, or write one page per command to a directory
     Man(ManArgs),
+    /// Replace this binary with the latest release (or --version X), after checking its sha256
+    SelfUpdate(SelfUpdateArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,6 +196,21 @@ pub struct ManArgs {
     /// Write every page (this one and one per command) into this directory instead
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SelfUpdateArgs {
+    /// Only say whether another release is available; change nothing
+    #[arg(long)]
+    pub check: bool,
+
+    /// Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one
+    #[arg(long, value_name = "X")]
+    pub version: Option<String>,
+
+    /// Update even in CI, where the install step should pin the version instead
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

@@ -101,6 +101,12 @@ impl Http {
         }
     }
 
+    /// The agent itself, for a library that makes its own requests (self-update): one set of
+    /// timeouts, proxy and TLS settings for the whole process.
+    pub fn agent(&self) -> ureq::Agent {
+        self.agent.clone()
+    }
+
     pub fn get_json<T: DeserializeOwned>(
         &self,
         url: &str,

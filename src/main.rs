@@ -13,6 +13,7 @@ mod oidc;
 mod progress;
 mod run;
 mod secrets;
+mod update;
 
 use clap::Parser;
 

@@ -6,6 +6,7 @@ mod export;
 mod login;
 mod man;
 mod run;
+mod update;
 
 use anyhow::Result;
 
@@ -27,6 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Run(args) => run::run(&args, &http, env),
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => man::man(&args),
+        Command::SelfUpdate(args) => update::self_update(&args, &http, env),
     }
 }
 

@@ -77,7 +77,8 @@ pub fn tar_gz(files: &[(&str, &[u8], u32)]) -> Vec<u8> {
     encoder.finish().unwrap()
 }
 
-/// An archive as dist packs one: `infisical-oidc-<target>/` holding the binary, README and CHANGELOG.
+/// An archive as dist packs one: `infisical-oidc-<target>/` holding the binary, README and CHANGELOG
+/// (the layout of a `dist build` of this crate, checked by hand with dist 0.33.0).
 pub fn dist_archive(target: &str, exe: &[u8]) -> Vec<u8> {
     let dir = format!("{APP}-{target}");
     let exe_path = format!("{dir}/{APP}");
