@@ -5,10 +5,16 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `--version`: the version, and the git commit when built from a checkout (see build.rs).
+const VERSION_TEXT: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    env!("INFISICAL_OIDC_VERSION_SUFFIX")
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "infisical-oidc",
-    version,
+    version = VERSION_TEXT,
     about = "Infisical secrets for CI jobs and shells, with no stored credentials",
     long_about = "Proves who you are with a short-lived OIDC token (GitHub Actions, or one you hand in), \
 trades it for a short-lived Infisical access token, and hands the secrets that identity may read \
@@ -39,6 +45,12 @@ pub enum Command {
     Status(StatusArgs),
     /// Revoke the session's access token and delete the session (safe to repeat)
     Logout(LogoutArgs),
+    /// Print a completion script for your shell on standard output
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output, or write one page per command to a directory
+    Man(ManArgs),
+    /// Replace this binary with the latest release (or --version X), after checking its sha256
+    SelfUpdate(SelfUpdateArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -480,6 +492,35 @@ pub struct NetworkArgs {
     /// First retry delay in milliseconds, doubled each retry (tests set it tiny)
     #[arg(long, global = true, env = "INFISICAL_RETRY_BASE_MS", hide = true)]
     pub retry_base_ms: Option<u64>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ManArgs {
+    /// Write every page (this one and one per command) into this directory instead
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SelfUpdateArgs {
+    /// Only say whether another release is available; change nothing
+    #[arg(long)]
+    pub check: bool,
+
+    /// Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one
+    #[arg(long, value_name = "X")]
+    pub version: Option<String>,
+
+    /// Update even in CI, where the install step should pin the version instead
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod progress;
 mod run;
 mod secrets;
 mod session;
+mod update;
 mod watch;
 
 use clap::Parser;

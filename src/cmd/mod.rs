@@ -1,11 +1,14 @@
 //! One function per command, each reading settings from `config`, authenticating through `auth`,
 //! and handing secrets to a `format` or to `run`. Shared here: the fetch that export and run both do.
 
+mod completions;
 mod export;
 mod inspect;
 mod login;
+mod man;
 mod run;
 mod session;
+mod update;
 
 use anyhow::Result;
 
@@ -34,6 +37,9 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Run(args) => run::run(&args, &http, env),
         Command::Status(args) => session::status(&args, env),
         Command::Logout(args) => session::logout(&args, &http, env),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => man::man(&args),
+        Command::SelfUpdate(args) => update::self_update(&args, &http, env),
     }
 }
 

@@ -93,6 +93,12 @@ impl Http {
         })
     }
 
+    /// The agent itself, for a library that makes its own requests (self-update): one set of
+    /// timeouts for the whole process.
+    pub fn agent(&self) -> ureq::Agent {
+        self.agent.clone()
+    }
+
     /// A client for `run --watch` polls: one attempt, at most 10 s, nothing said. A poll that fails
     /// is simply tried again at the next interval, and a long retry loop would keep the watcher
     /// from passing on a signal.

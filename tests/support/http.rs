@@ -78,12 +78,14 @@ impl Recorded {
     }
 }
 
-/// What a handler answers: a status, extra headers and a JSON body.
+/// What a handler answers: a status, extra headers and a JSON body (or raw bytes).
 #[derive(Clone, Debug)]
 pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// Sent instead of `body` when set: a file download.
+    pub bytes: Option<Vec<u8>>,
 }
 
 impl Reply {
@@ -92,11 +94,30 @@ impl Reply {
             status,
             headers: Vec::new(),
             body,
+            bytes: None,
+        }
+    }
+
+    /// A file download: `application/octet-stream`, these bytes.
+    pub fn file(bytes: Vec<u8>) -> Reply {
+        Reply {
+            status: 200,
+            headers: vec![(
+                "Content-Type".to_string(),
+                "application/octet-stream".to_string(),
+            )],
+            body: Value::Null,
+            bytes: Some(bytes),
         }
     }
 
     pub fn ok(body: Value) -> Reply {
         Reply::new(200, body)
+    }
+
+    pub fn with_status(mut self, status: u16) -> Reply {
+        self.status = status;
+        self
     }
 
     pub fn with_header(mut self, name: &str, value: &str) -> Reply {
@@ -207,13 +228,22 @@ fn serve<H>(
 /// writes status line, headers and body separately through a 1 KiB buffer on a Nagle socket,
 /// which stalls keep-alive clients for the 40 ms of a delayed ACK and made timings meaningless.
 fn respond(request: tiny_http::Request, reply: &Reply) {
-    let body = serde_json::to_vec(&reply.body).unwrap_or_default();
+    let (body, content_type) = match &reply.bytes {
+        Some(bytes) => (bytes.clone(), None),
+        None => (
+            serde_json::to_vec(&reply.body).unwrap_or_default(),
+            Some("application/json; charset=utf-8"),
+        ),
+    };
     let reason = tiny_http::StatusCode(reply.status).default_reason_phrase();
     let mut head = format!(
-        "HTTP/1.1 {} {reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n",
+        "HTTP/1.1 {} {reason}\r\nContent-Length: {}\r\n",
         reply.status,
         body.len()
     );
+    if let Some(content_type) = content_type {
+        head.push_str(&format!("Content-Type: {content_type}\r\n"));
+    }
     for (name, value) in &reply.headers {
         // Header text comes from test code; one that could split the response is skipped.
         if !name.contains(['\r', '\n', ':']) && !value.contains(['\r', '\n']) {

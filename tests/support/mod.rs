@@ -12,6 +12,7 @@ pub mod http;
 pub mod infisical;
 pub mod jwt;
 pub mod proxy;
+pub mod releases;
 pub mod runner;
 pub mod tls;
 mod util;

@@ -1,0 +1,232 @@
+//! `self-update [--check] [--version X] [--force]`: moves a standalone install to the latest (or a
+//! pinned) release. Never asks, never runs by itself, and does nothing in CI unless forced: there
+//! the version belongs to the pipeline's install step.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::cli::SelfUpdateArgs;
+use crate::config::Env;
+use crate::error::{Failure, Kind};
+use crate::http::Http;
+use crate::update::{self, Installation, Releases, VERSION};
+
+pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
+    if !args.check
+        && !args.force
+        && let Some(variable) = update::ci_variable(env)
+    {
+        eprintln!(
+            "Not updating: this looks like CI ({variable} is set), where the install step should pin \
+             the version (see the README); pass --force to update anyway"
+        );
+        return Ok(());
+    }
+    let exe = current_exe()?;
+    let installation = update::installation(&exe, env);
+    if !args.check {
+        refuse_unless_replaceable(&exe, &installation)?;
+    }
+
+    let releases = Releases::new(http.agent(), env);
+    let wanted = match &args.version {
+        Some(version) => {
+            let version = update::normalize_version(version).to_string();
+            if !releases
+                .has_version(&version)
+                .map_err(|e| explain(e, &releases))?
+            {
+                return Err(Failure::usage(format!(
+                    "there is no release {version} of infisical-oidc"
+                ))
+                .hint(format!("see {} for the versions", update::releases_page()))
+                .into());
+            }
+            version
+        }
+        None => releases
+            .latest_version()
+            .map_err(|e| explain(e, &releases))?
+            .ok_or_else(|| {
+                Failure::new(
+                    Kind::General,
+                    "no release of infisical-oidc is published yet",
+                )
+                .hint(format!("see {}", update::releases_page()))
+            })?,
+    };
+
+    if wanted == VERSION {
+        eprintln!("infisical-oidc {VERSION} is up to date");
+        return Ok(());
+    }
+    let newer = update::is_newer(VERSION, &wanted).unwrap_or(true);
+    if args.version.is_none() && !newer {
+        eprintln!(
+            "infisical-oidc {VERSION} is newer than the latest release, {wanted}; nothing to do \
+             (pass --version {wanted} to install that one)"
+        );
+        return Ok(());
+    }
+    if args.check {
+        let how = match installation {
+            Installation::Standalone => "run `infisical-oidc self-update`".to_string(),
+            other => how_to_update(&other),
+        };
+        let what = if newer {
+            "available"
+        } else {
+            "an older release"
+        };
+        eprintln!("infisical-oidc {wanted} is {what} (this is {VERSION}): {how}");
+        return Ok(());
+    }
+
+    eprintln!("Updating infisical-oidc {VERSION} to {wanted}...");
+    releases
+        .install(&wanted)
+        .map_err(|e| explain(e, &releases))?;
+    eprintln!("Updated {} from {VERSION} to {wanted}", exe.display());
+    Ok(())
+}
+
+/// The running executable, symlinks resolved: the file an update replaces.
+fn current_exe() -> Result<PathBuf> {
+    let exe = std::env::current_exe().map_err(|e| {
+        Failure::new(
+            Kind::General,
+            format!("cannot tell where this binary is: {e}"),
+        )
+    })?;
+    Ok(exe.canonicalize().unwrap_or(exe))
+}
+
+fn how_to_update(installation: &Installation) -> String {
+    match installation {
+        Installation::Standalone => "run `infisical-oidc self-update`".to_string(),
+        Installation::CargoInstall => {
+            "update it the way it was installed: `cargo install --locked infisical-oidc`"
+                .to_string()
+        }
+        Installation::SourceBuild => {
+            "rebuild it from source, or install a release with install.sh (see the README)"
+                .to_string()
+        }
+        Installation::PackageManager(manager) => {
+            format!("update it with {manager}, which installed it")
+        }
+        Installation::UnsupportedPlatform => {
+            "re-run the PowerShell installer from the release page".to_string()
+        }
+    }
+}
+
+/// Only a standalone install in a writable directory is ours to replace.
+fn refuse_unless_replaceable(exe: &Path, installation: &Installation) -> Result<()> {
+    let why = match installation {
+        Installation::Standalone => {
+            let dir = exe.parent().unwrap_or(Path::new("/"));
+            if update::dir_is_writable(dir) {
+                return Ok(());
+            }
+            return Err(Failure::new(
+                Kind::General,
+                format!(
+                    "cannot update {}: this user may not write to {}",
+                    exe.display(),
+                    dir.display()
+                ),
+            )
+            .hint(
+                "reinstall into a directory you own with install.sh (the default ~/.local/bin needs no sudo), \
+                 or run self-update as the user who installed it",
+            )
+            .into());
+        }
+        Installation::CargoInstall => "it was installed with `cargo install`",
+        Installation::SourceBuild => "it was built from source in a cargo target directory",
+        Installation::PackageManager(_) => "a package manager installed it",
+        Installation::UnsupportedPlatform => "self-update does not support this platform yet",
+    };
+    Err(Failure::new(
+        Kind::General,
+        format!("not updating {}: {why}", exe.display()),
+    )
+    .hint(how_to_update(installation))
+    .into())
+}
+
+/// What went wrong talking to GitHub or installing, in the user's terms.
+fn explain(e: self_update::Error, releases: &Releases) -> anyhow::Error {
+    use self_update::Error as E;
+    let page = update::releases_page();
+    let target = update::TARGET;
+    let failure = match &e {
+        E::RateLimited { .. } => Failure::new(
+            Kind::Network,
+            format!("GitHub's API is rate limiting this address ({})", releases.api()),
+        )
+        .hint("set INFISICAL_OIDC_GITHUB_TOKEN to a GitHub token, or wait an hour"),
+        E::Unauthorized { status, .. } => Failure::new(
+            Kind::Network,
+            format!("GitHub's API refused the request (HTTP {status}) at {}", releases.api()),
+        )
+        .hint("check INFISICAL_OIDC_GITHUB_TOKEN, or unset it"),
+        E::Transport(reason) => Failure::new(
+            Kind::Network,
+            format!("cannot reach GitHub at {}: {reason}", releases.api()),
+        )
+        .hint("check the network and proxy settings (HTTPS_PROXY)"),
+        E::HttpStatus { status, url, .. } => Failure::new(
+            Kind::Network,
+            format!("GitHub answered HTTP {status} for {url}"),
+        )
+        .hint("retry in a moment"),
+        E::NotFound { url, .. } => Failure::new(Kind::Network, format!("GitHub has no {url}"))
+            .hint(format!("see {page}")),
+        E::NoReleaseFound { target: Some(_), .. } => Failure::new(
+            Kind::General,
+            format!("the release has no {} for this platform", update::archive_name(target)),
+        )
+        .hint(format!("see {page} for the platforms each release supports")),
+        E::NoReleaseFound { target: None, .. } => Failure::new(
+            Kind::General,
+            "no release of infisical-oidc is published yet",
+        )
+        .hint(format!("see {page}")),
+        E::ChecksumMismatch { expected, computed, .. } => Failure::new(
+            Kind::General,
+            format!(
+                "the download of {} does not match its published sha256 (expected {expected}, got {computed}); \
+                 nothing was changed",
+                update::archive_name(target)
+            ),
+        )
+        .hint("retry; if it persists, the download is being altered on the way and must not be trusted"),
+        E::ChecksumSourceInvalid { reason, .. } => Failure::new(
+            Kind::General,
+            format!(
+                "cannot verify the download: {} ({reason}); nothing was changed",
+                update::checksum_name(target)
+            ),
+        )
+        .hint(format!("see {page}; reinstall with install.sh if this release is incomplete")),
+        E::VerificationRejected { reason, .. } => Failure::new(
+            Kind::General,
+            format!(
+                "the downloaded binary was rejected: {}; nothing was changed",
+                reason.as_deref().unwrap_or("no reason given")
+            ),
+        )
+        .hint(format!("report it at {}", update::issues_page())),
+        E::InstallPathNotWritable { path, .. } => Failure::new(
+            Kind::General,
+            format!("cannot replace {}: permission denied", path.display()),
+        )
+        .hint("run self-update as the user who installed it"),
+        _ => Failure::new(Kind::General, format!("self-update failed: {e}"))
+            .hint("reinstall with install.sh (see the README)"),
+    };
+    failure.into()
+}

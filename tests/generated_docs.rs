@@ -1,0 +1,163 @@
+//! The completion scripts in `completions/` and the pages in `man/` are what users install (see the
+//! README), so they must say what the binary says. After changing the command line, regenerate them
+//! with `UPDATE_GENERATED=1 cargo test --test generated_docs` and commit the result.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Sandbox, stdout};
+
+/// Each shell `completions` accepts, and the file name its completion loader looks for.
+const SHELLS: &[(&str, &str)] = &[
+    ("bash", "infisical-oidc.bash"),
+    ("zsh", "_infisical-oidc"),
+    ("fish", "infisical-oidc.fish"),
+    ("powershell", "_infisical-oidc.ps1"),
+    ("elvish", "infisical-oidc.elv"),
+];
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn updating() -> bool {
+    std::env::var_os("UPDATE_GENERATED").is_some()
+}
+
+/// Compares generated files with the checked-in ones, rewriting them in update mode; fails naming
+/// every stale file otherwise.
+fn check(dir: &Path, generated: &BTreeMap<String, Vec<u8>>) {
+    let on_disk: BTreeMap<String, Vec<u8>> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read(e.path()).unwrap())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut stale: Vec<&str> = generated
+        .iter()
+        .filter(|(name, bytes)| on_disk.get(*name) != Some(bytes))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    stale.extend(
+        on_disk
+            .keys()
+            .filter(|name| !generated.contains_key(*name))
+            .map(String::as_str),
+    );
+    if stale.is_empty() {
+        return;
+    }
+    if updating() {
+        std::fs::create_dir_all(dir).unwrap();
+        for name in on_disk.keys().filter(|n| !generated.contains_key(*n)) {
+            std::fs::remove_file(dir.join(name)).unwrap();
+        }
+        for (name, bytes) in generated {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        return;
+    }
+    panic!(
+        "stale in {}: {}\nregenerate with `UPDATE_GENERATED=1 cargo test --test generated_docs` and commit",
+        dir.display(),
+        stale.join(", ")
+    );
+}
+
+#[test]
+fn completion_scripts_are_up_to_date() {
+    let sandbox = Sandbox::new();
+    let generated = SHELLS
+        .iter()
+        .map(|(shell, file)| {
+            let out = sandbox.cmd().args(["completions", shell]).output().unwrap();
+            assert!(out.status.success(), "completions {shell} failed");
+            assert!(
+                !out.stdout.is_empty(),
+                "completions {shell} printed nothing"
+            );
+            (file.to_string(), out.stdout)
+        })
+        .collect();
+    check(&repo("completions"), &generated);
+}
+
+#[test]
+fn man_pages_are_up_to_date() {
+    let sandbox = Sandbox::new();
+    let out_dir = sandbox.path().join("man1");
+    let out = sandbox
+        .cmd()
+        .args(["man", "--out-dir"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let generated: BTreeMap<String, Vec<u8>> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    assert!(generated.contains_key("infisical-oidc.1"));
+    assert!(generated.contains_key("infisical-oidc-run.1"));
+    check(&repo("man"), &generated);
+}
+
+#[test]
+fn man_prints_the_main_page() {
+    let out = Sandbox::new().cmd().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = stdout(&out);
+    assert!(page.starts_with(".ie"), "roff expected, got: {page:.80}");
+    assert!(page.contains(".TH infisical-oidc 1"));
+    assert!(page.contains("infisical\\-oidc\\-run(1)"));
+    let checked_in = std::fs::read_to_string(repo("man/infisical-oidc.1")).unwrap();
+    assert_eq!(page, checked_in);
+}
+
+#[test]
+fn bash_completes_a_command_from_the_checked_in_script() {
+    let script = repo("completions/infisical-oidc.bash");
+    // What bash does on `infisical-oidc sec<TAB>`, with the function the script registers.
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(
+            r#"source "$1" || exit 1
+            func=$(complete -p infisical-oidc | sed -n 's/.*-F \([^ ]*\) .*/\1/p')
+            COMP_WORDS=(infisical-oidc sec); COMP_CWORD=1
+            "$func" infisical-oidc sec infisical-oidc
+            echo "${COMPREPLY[*]}""#,
+        )
+        .arg("bash")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(stdout(&out), "secrets\n");
+}
+
+#[test]
+fn zsh_parses_the_completion_script() {
+    let script = repo("completions/_infisical-oidc");
+    let Ok(out) = Command::new("zsh").arg("-n").arg(&script).output() else {
+        // `.ci/run` installs zsh; on a developer machine without it the check is skipped.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "zsh is missing in CI; .ci/run installs it"
+        );
+        eprintln!("zsh not found; skipping");
+        return;
+    };
+    assert!(out.status.success(), "{out:?}");
+}

@@ -1,0 +1,277 @@
+//! The release layout is part of the product: dist-workspace.toml (what a tag publishes), install.sh
+//! and `self-update` must agree on the app name, the release location, the targets and the archive
+//! names. These checks read the files themselves; with `dist` installed (`.ci/run` installs it, and
+//! in CI its absence fails) they also ask `dist plan` what a release would contain.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use support::releases::{APP, OWNER, REPO, TARGETS, archive_name, checksum_name};
+
+fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn toml_file(path: &str) -> toml::Table {
+    let text = std::fs::read_to_string(repo_file(path)).unwrap();
+    text.parse()
+        .unwrap_or_else(|e| panic!("{path} is not valid TOML: {e}"))
+}
+
+fn dist_section() -> toml::Table {
+    toml_file("dist-workspace.toml")["dist"]
+        .as_table()
+        .expect("dist-workspace.toml has a [dist] table")
+        .clone()
+}
+
+fn strings(value: &toml::Value) -> BTreeSet<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_string())
+        .collect()
+}
+
+#[test]
+fn dist_publishes_every_documented_target_with_checksums_and_installers() {
+    let dist = dist_section();
+    let targets: BTreeSet<String> = TARGETS.iter().map(|t| t.to_string()).collect();
+    assert_eq!(strings(&dist["targets"]), targets);
+    assert_eq!(
+        strings(&dist["installers"]),
+        ["powershell", "shell"].map(String::from).into()
+    );
+    assert_eq!(dist["checksum"].as_str(), Some("sha256"));
+    assert_eq!(dist["unix-archive"].as_str(), Some(".tar.gz"));
+    assert_eq!(dist["windows-archive"].as_str(), Some(".zip"));
+    assert_eq!(dist["install-path"].as_str(), Some("~/.local/bin"));
+    assert_eq!(dist["install-updater"].as_bool(), Some(false));
+    assert_eq!(dist["ci"].as_str(), Some("github"));
+}
+
+#[test]
+fn ci_installs_the_dist_release_the_config_names() {
+    let version = dist_section()["cargo-dist-version"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ci = std::fs::read_to_string(repo_file(".ci/run")).unwrap();
+    assert!(
+        ci.contains(&format!("cargo-dist=={version}")),
+        ".ci/run must install dist {version}, the version dist-workspace.toml names"
+    );
+}
+
+#[test]
+fn the_release_location_is_cargo_toml_repository() {
+    let cargo = toml_file("Cargo.toml");
+    let package = cargo["package"].as_table().unwrap();
+    assert_eq!(package["name"].as_str(), Some(APP));
+    assert_eq!(
+        package["repository"].as_str(),
+        Some(format!("https://github.com/{OWNER}/{REPO}").as_str())
+    );
+    assert_eq!(
+        cargo["profile"]["dist"]["inherits"].as_str(),
+        Some("release"),
+        "release archives are built with the release profile"
+    );
+}
+
+/// `NAME="value"` from install.sh.
+fn install_sh_setting(name: &str) -> String {
+    let script = std::fs::read_to_string(repo_file("install.sh")).unwrap();
+    let prefix = format!("{name}=\"");
+    let line = script
+        .lines()
+        .find(|line| line.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("install.sh sets no {name}"));
+    line[prefix.len()..].trim_end_matches('"').to_string()
+}
+
+#[test]
+fn install_sh_downloads_what_dist_publishes_from_where_cargo_toml_says() {
+    assert_eq!(install_sh_setting("APP"), APP);
+    assert_eq!(install_sh_setting("REPO"), format!("{OWNER}/{REPO}"));
+    assert_eq!(
+        install_sh_setting("ARCHIVE_EXT"),
+        dist_section()["unix-archive"].as_str().unwrap()
+    );
+    // dist's own installers default to the same directory.
+    let script = std::fs::read_to_string(repo_file("install.sh")).unwrap();
+    assert!(script.contains(r#"INSTALL_DIR="$HOME/.local/bin""#));
+    // Every unix target dist builds is one install.sh can pick.
+    for target in TARGETS.iter().filter(|t| !t.contains("windows")) {
+        let (cpu, rest) = target.split_once('-').unwrap();
+        assert!(script.contains(&format!("cpu=\"{cpu}\"")), "{target}");
+        let suffix = rest.rsplit('-').next().unwrap();
+        assert!(script.contains(suffix), "{target}");
+    }
+    // And dist publishes install.sh itself with every release.
+    let extra = dist_section()["extra-artifacts"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        extra
+            .iter()
+            .any(|e| strings(&e["artifacts"]).contains("install.sh"))
+    );
+}
+
+/// `dist` from PATH, or `None` outside CI when it is not installed.
+fn dist() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("dist"))
+            .find(|path| path.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "dist is missing in CI; .ci/run installs it"
+        );
+        eprintln!("dist not found; skipping (.ci/run installs it)");
+    }
+    found
+}
+
+fn dist_plan(dist: &Path, dir: &Path) -> Value {
+    let out = Command::new(dist)
+        .args(["plan", "--output-format=json", "--no-local-paths"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "dist plan failed (regenerate .github/workflows/release.yml with `dist generate` after \
+         changing dist-workspace.toml):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn dist_plan_publishes_the_names_install_sh_and_self_update_download() {
+    let Some(dist) = dist() else { return };
+    let plan = dist_plan(&dist, Path::new(env!("CARGO_MANIFEST_DIR")));
+
+    let release = &plan["releases"][0];
+    assert_eq!(release["app_name"], APP);
+    // install.sh reads the variables dist's own installers read, so either installer works the
+    // same way in a pipeline.
+    let env = &release["env"];
+    assert_eq!(env["install_dir_env_var"], "INFISICAL_OIDC_INSTALL_DIR");
+    assert_eq!(env["download_url_env_var"], "INFISICAL_OIDC_DOWNLOAD_URL");
+    assert_eq!(env["github_token_env_var"], "INFISICAL_OIDC_GITHUB_TOKEN");
+    assert_eq!(
+        env["github_base_url_env_var"],
+        "INFISICAL_OIDC_INSTALLER_GITHUB_BASE_URL"
+    );
+    assert_eq!(
+        env["ghe_base_url_env_var"],
+        "INFISICAL_OIDC_INSTALLER_GHE_BASE_URL"
+    );
+
+    let artifacts = plan["artifacts"].as_object().unwrap();
+    for target in TARGETS {
+        let name = archive_name(target);
+        let artifact = artifacts
+            .get(&name)
+            .unwrap_or_else(|| panic!("dist does not publish {name}"));
+        assert_eq!(artifact["target_triples"][0], target);
+        assert_eq!(artifact["checksum"], checksum_name(target).as_str());
+        let exe = if target.contains("windows") {
+            format!("{APP}.exe")
+        } else {
+            APP.to_string()
+        };
+        let assets = artifact["assets"].as_array().unwrap();
+        assert!(
+            assets
+                .iter()
+                .any(|a| a["kind"] == "executable" && a["path"] == exe.as_str()),
+            "{name} must hold {exe}"
+        );
+    }
+    for installer in [
+        "install.sh",
+        "infisical-oidc-installer.sh",
+        "infisical-oidc-installer.ps1",
+    ] {
+        assert!(artifacts.contains_key(installer), "no {installer}");
+    }
+
+    // install.sh picks the gnu build only on glibc >= 2.35, the glibc of the runner that builds it.
+    let matrix = plan["ci"]["github"]["artifacts_matrix"]["include"]
+        .as_array()
+        .unwrap();
+    for job in matrix {
+        let targets = job["targets"].as_array().unwrap();
+        if targets
+            .iter()
+            .any(|t| t.as_str().unwrap().ends_with("-gnu"))
+        {
+            let runner = job["runner"].as_str().unwrap();
+            assert!(
+                runner.starts_with("ubuntu-22.04"),
+                "gnu builds moved to {runner}: update GNU_MIN_GLIBC in install.sh"
+            );
+        }
+    }
+}
+
+#[test]
+fn release_notes_come_from_the_changelog_section_of_the_version() {
+    let Some(dist) = dist() else { return };
+    // A copy of what `dist plan` reads, with CHANGELOG.md as it looks once a version is cut.
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "dist-workspace.toml",
+        "README.md",
+        "build.rs",
+    ] {
+        std::fs::copy(repo_file(file), dir.path().join(file)).unwrap();
+    }
+    copy_dir(&repo_file("src"), &dir.path().join("src"));
+    copy_dir(&repo_file(".github"), &dir.path().join(".github"));
+    let changelog = std::fs::read_to_string(repo_file("CHANGELOG.md")).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    let cut = changelog.replacen(
+        "## [Unreleased]",
+        &format!(
+            "## [Unreleased]\n\n## [{version}] - 2030-01-02\n\n### Security\n- A note only this release has.\n"
+        ),
+        1,
+    );
+    std::fs::write(dir.path().join("CHANGELOG.md"), cut).unwrap();
+
+    let plan = dist_plan(&dist, dir.path());
+    assert_eq!(plan["announcement_tag"], format!("v{version}").as_str());
+    let body = plan["announcement_github_body"].as_str().unwrap();
+    assert!(
+        body.contains("### Security\n- A note only this release has."),
+        "{body}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! `self-update` end to end: a copy of the built binary, installed the way install.sh installs it,
+//! updates itself from a fake GitHub releases API on 127.0.0.1 (INFISICAL_OIDC_UPDATE_API), which
+//! serves dist-shaped archives. The "newer" releases hold stand-in binaries that report their version.
+
+mod support;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use support::releases::{APP, FakeGitHub, Release, archive_name, checksum_name, stub_binary};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The target the binary under test was built for (build.rs sets it for every target of the crate).
+const TARGET: &str = env!("INFISICAL_OIDC_TARGET");
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs a just-copied executable. Another test thread forking while this one still had the copy
+/// open for writing leaves the file "busy" for an instant (ETXTBSY): try again shortly.
+fn retry_while_busy(mut run: impl FnMut() -> std::io::Result<Output>) -> Output {
+    for _ in 0..50 {
+        match run() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other.unwrap(),
+        }
+    }
+    panic!("the executable stayed busy for a second")
+}
+
+/// A release whose binary is a stand-in reporting `version`.
+fn stub_release(version: &str) -> Release {
+    Release::with_binary(version, &[TARGET], &stub_binary(version))
+}
+
+/// A standalone install: the built binary copied into a bin directory of its own.
+struct Installed {
+    dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
+}
+
+impl Installed {
+    fn new(github: &FakeGitHub) -> Installed {
+        let dir = tempfile::tempdir().unwrap();
+        let installed = Installed {
+            env: vec![
+                ("HOME".into(), dir.path().join("home").display().to_string()),
+                ("INFISICAL_OIDC_UPDATE_API".into(), github.api_url()),
+                ("TMPDIR".into(), dir.path().display().to_string()),
+            ],
+            dir,
+        };
+        installed.place(&installed.bin_dir());
+        installed
+    }
+
+    fn place(&self, bin_dir: &Path) {
+        std::fs::create_dir_all(bin_dir).unwrap();
+        let built = assert_cmd::cargo::cargo_bin(APP);
+        std::fs::copy(built, bin_dir.join(APP)).unwrap();
+    }
+
+    fn env(mut self, name: &str, value: &str) -> Installed {
+        self.env.retain(|(k, _)| k != name);
+        self.env.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    fn bin_dir(&self) -> PathBuf {
+        self.dir.path().join("bin")
+    }
+
+    fn exe(&self) -> PathBuf {
+        self.bin_dir().join(APP)
+    }
+
+    fn run_exe(&self, exe: &Path, args: &[&str]) -> Output {
+        retry_while_busy(|| {
+            assert_cmd::Command::new(exe)
+                .args(args)
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                // Never prompts: with no input to read, a prompt would fail or hang into the timeout.
+                .write_stdin("")
+                .timeout(Duration::from_secs(60))
+                .output()
+        })
+    }
+
+    fn self_update(&self, args: &[&str]) -> Output {
+        let mut all = vec!["self-update"];
+        all.extend_from_slice(args);
+        self.run_exe(&self.exe(), &all)
+    }
+
+    /// What the installed binary says it is now.
+    fn version(&self) -> String {
+        let out = retry_while_busy(|| {
+            std::process::Command::new(self.exe())
+                .arg("--version")
+                .output()
+        });
+        assert!(out.status.success(), "{out:?}");
+        stdout(&out).split_whitespace().nth(1).unwrap().to_string()
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.bin_dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+#[test]
+fn up_to_date_changes_nothing() {
+    let github = FakeGitHub::start(vec![Release::real(&[TARGET])]);
+    let installed = Installed::new(&github);
+    let before = std::fs::read(installed.exe()).unwrap();
+    for args in [&[][..], &["--check"]] {
+        let out = installed.self_update(args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            format!("infisical-oidc {VERSION} is up to date\n")
+        );
+        assert_eq!(stdout(&out), "");
+    }
+    assert_eq!(std::fs::read(installed.exe()).unwrap(), before);
+    assert!(github.downloaded().is_empty());
+}
+
+#[test]
+fn check_names_a_newer_release_and_changes_nothing() {
+    let github = FakeGitHub::start(vec![stub_release("99.0.0"), Release::real(&[TARGET])]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&["--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "infisical-oidc 99.0.0 is available (this is {VERSION}): run `infisical-oidc self-update`\n"
+        )
+    );
+    assert_eq!(installed.version(), VERSION);
+    assert!(github.downloaded().is_empty());
+}
+
+#[test]
+fn updates_to_the_newer_release_in_place() {
+    let github = FakeGitHub::start(vec![stub_release("99.0.0"), Release::real(&[TARGET])]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "Updating infisical-oidc {VERSION} to 99.0.0...\nUpdated {} from {VERSION} to 99.0.0\n",
+            installed.exe().canonicalize().unwrap().display()
+        )
+    );
+    assert_eq!(installed.version(), "99.0.0");
+    assert_eq!(installed.files(), [APP], "nothing left beside the binary");
+    assert!(
+        std::fs::metadata(installed.exe())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o111
+            != 0,
+        "still executable"
+    );
+    // The checksum file is fetched and checked before the archive.
+    assert_eq!(
+        github.downloaded(),
+        [checksum_name(TARGET), archive_name(TARGET)]
+    );
+}
+
+#[test]
+fn a_pinned_version_is_installed_even_when_older() {
+    let github = FakeGitHub::start(vec![
+        stub_release("99.0.0"),
+        stub_release("0.0.9"),
+        Release::real(&[TARGET]),
+    ]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&["--version", "v0.0.9"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(installed.version(), "0.0.9");
+    assert!(
+        github
+            .api_requests()
+            .iter()
+            .all(|r| !r.path.ends_with("/releases/latest")),
+        "a pinned version does not ask for the latest"
+    );
+}
+
+#[test]
+fn a_version_that_does_not_exist_is_a_usage_error() {
+    let github = FakeGitHub::start(vec![Release::real(&[TARGET])]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&["--version", "5.5.5"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "infisical-oidc: error: there is no release 5.5.5 of infisical-oidc\n  hint: see https://github.com/infisical-oidc/infisical-oidc/releases for the versions\n"
+    );
+    assert_eq!(installed.version(), VERSION);
+}
+
+#[test]
+fn a_corrupt_download_is_refused_and_the_binary_kept() {
+    let github = FakeGitHub::start(vec![
+        stub_release("99.0.0").corrupt(&archive_name(TARGET)),
+        Release::real(&[TARGET]),
+    ]);
+    let installed = Installed::new(&github);
+    let before = std::fs::read(installed.exe()).unwrap();
+    let out = installed.self_update(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "Updating infisical-oidc {VERSION} to 99.0.0...\ninfisical-oidc: error: the download of {} does not match its published sha256 (expected ",
+            archive_name(TARGET)
+        )),
+        "{err}"
+    );
+    assert!(err.contains("nothing was changed\n  hint: retry;"), "{err}");
+    assert_eq!(std::fs::read(installed.exe()).unwrap(), before);
+    assert_eq!(installed.files(), [APP]);
+}
+
+#[test]
+fn a_release_without_checksums_is_refused() {
+    let mut release = stub_release("99.0.0");
+    release.assets.retain(|a| a.name != checksum_name(TARGET));
+    let github = FakeGitHub::start(vec![release, Release::real(&[TARGET])]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "infisical-oidc: error: cannot verify the download: {}",
+            checksum_name(TARGET)
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(installed.version(), VERSION);
+    assert!(!github.downloaded().contains(&archive_name(TARGET)));
+}
+
+#[test]
+fn a_binary_that_is_not_the_release_it_claims_is_refused() {
+    // The archive of "99.0.0" holds a binary reporting 98.0.0, with a matching checksum.
+    let release = Release::with_binary("99.0.0", &[TARGET], &stub_binary("98.0.0"));
+    let github = FakeGitHub::start(vec![release, Release::real(&[TARGET])]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "the downloaded binary was rejected: it reports `infisical-oidc 98.0.0`, not infisical-oidc 99.0.0; nothing was changed"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(installed.version(), VERSION);
+}
+
+#[test]
+fn in_ci_it_does_nothing_unless_forced() {
+    let github = FakeGitHub::start(vec![stub_release("99.0.0"), Release::real(&[TARGET])]);
+    let installed = Installed::new(&github).env("CI", "true");
+    let out = installed.self_update(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "Not updating: this looks like CI (CI is set), where the install step should pin the version (see the README); pass --force to update anyway\n"
+    );
+    assert!(github.requests().is_empty(), "not even a check");
+    assert_eq!(installed.version(), VERSION);
+
+    let out = installed.self_update(&["--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(installed.version(), "99.0.0");
+}
+
+#[test]
+fn a_cargo_install_is_left_to_cargo() {
+    let github = FakeGitHub::start(vec![stub_release("99.0.0")]);
+    let installed = Installed::new(&github);
+    let cargo_home = installed.dir.path().join("cargo");
+    installed.place(&cargo_home.join("bin"));
+    let installed = installed.env("CARGO_HOME", &cargo_home.display().to_string());
+    let exe = cargo_home.join("bin").join(APP);
+    let out = installed.run_exe(&exe, &["self-update"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "infisical-oidc: error: not updating {}: it was installed with `cargo install`\n  hint: update it the way it was installed: `cargo install --locked infisical-oidc`\n",
+            exe.canonicalize().unwrap().display()
+        )
+    );
+    assert!(github.requests().is_empty());
+
+    // --check still answers, with the way to update that applies.
+    let out = installed.run_exe(&exe, &["self-update", "--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("99.0.0 is available"));
+    assert!(stderr(&out).contains("cargo install --locked infisical-oidc"));
+}
+
+/// `id -u`.
+fn uid() -> Option<u32> {
+    let out = std::process::Command::new("id").arg("-u").output().ok()?;
+    stdout(&out).trim().parse().ok()
+}
+
+#[test]
+fn a_location_this_user_cannot_write_is_refused_before_downloading() {
+    let github = FakeGitHub::start(vec![stub_release("99.0.0")]);
+    let installed = Installed::new(&github);
+    let bin_dir = installed.bin_dir();
+    let is_root = uid() == Some(0);
+    let out = if is_root {
+        // root may write anywhere: play an ordinary user (nobody) instead, via util-linux's setpriv.
+        let Ok(setpriv) = which::setpriv() else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "setpriv (util-linux) is missing in CI"
+            );
+            eprintln!("setpriv not found; skipping");
+            return;
+        };
+        for dir in [installed.dir.path(), &bin_dir] {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        assert_cmd::Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(installed.exe())
+            .arg("self-update")
+            .env_clear()
+            .envs(installed.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .env("TMPDIR", "/tmp")
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap()
+    } else {
+        std::fs::set_permissions(&bin_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = installed.self_update(&[]);
+        std::fs::set_permissions(&bin_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        out
+    };
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "infisical-oidc: error: cannot update {}: this user may not write to {}\n  hint: reinstall into a directory you own with install.sh",
+            installed.exe().canonicalize().unwrap().display(),
+            bin_dir.canonicalize().unwrap().display()
+        )),
+        "{err}"
+    );
+    assert!(github.requests().is_empty());
+    assert_eq!(installed.version(), VERSION);
+}
+
+mod which {
+    pub fn setpriv() -> Result<std::path::PathBuf, ()> {
+        ["/usr/bin/setpriv", "/bin/setpriv"]
+            .iter()
+            .map(std::path::PathBuf::from)
+            .find(|p| p.is_file())
+            .ok_or(())
+    }
+}
+
+#[test]
+fn no_network_is_a_network_error() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let github = FakeGitHub::start(vec![]);
+    let installed = Installed::new(&github).env(
+        "INFISICAL_OIDC_UPDATE_API",
+        &format!("http://127.0.0.1:{port}/api/v3"),
+    );
+    let out = installed.self_update(&["--check"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "infisical-oidc: error: cannot reach GitHub at http://127.0.0.1:{port}/api/v3: "
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn before_the_first_release_it_says_so() {
+    let github = FakeGitHub::start(vec![]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&["--check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "infisical-oidc: error: no release of infisical-oidc is published yet\n  hint: see https://github.com/infisical-oidc/infisical-oidc/releases\n"
+    );
+}
+
+#[test]
+fn a_release_without_this_platform_says_so() {
+    let other = if TARGET.contains("musl") {
+        TARGET.replace("musl", "gnu")
+    } else {
+        TARGET.replace("gnu", "musl")
+    };
+    let github = FakeGitHub::start(vec![Release::with_binary(
+        "99.0.0",
+        &[other.as_str()],
+        &stub_binary("99.0.0"),
+    )]);
+    let installed = Installed::new(&github);
+    let out = installed.self_update(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "error: the release has no {} for this platform",
+            archive_name(TARGET)
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(installed.version(), VERSION);
+}
