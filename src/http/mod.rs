@@ -7,6 +7,7 @@ mod proxy;
 mod retry;
 mod url;
 
+use std::io::Read;
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -356,12 +357,20 @@ impl Http {
             });
         let content_type = header("content-type");
         let location = header("location");
-        let body = response
+        // Sized up front from Content-Length: a 50 MB listing then costs one buffer, not a
+        // doubling series of copies (capped, so a lying header cannot reserve more).
+        let expected = header("content-length")
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+            .min(self.settings.max_response_bytes);
+        let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+        response
             .body_mut()
             .with_config()
             .limit(self.settings.max_response_bytes)
-            .read_to_vec()
-            .map_err(|e| self.cause_of(e))?;
+            .reader()
+            .read_to_end(&mut body)
+            .map_err(|e| self.cause_of(ureq::Error::from(e)))?;
         Ok(Answer {
             status,
             content_type,
