@@ -97,7 +97,7 @@ pub struct SecretsQuery<'a> {
     pub tag_slugs: &'a str,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 pub struct SecretsResponse {
     pub secrets: Vec<RawSecret>,
     /// Absent on some older servers, `[]` when imports are off.
@@ -106,7 +106,7 @@ pub struct SecretsResponse {
 }
 
 /// One secret as listed. Every field but the key and value is optional across server versions.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct RawSecret {
     pub secret_key: String,
@@ -120,7 +120,7 @@ pub struct RawSecret {
     pub secret_value_hidden: Option<bool>,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedFolder {
     /// The source folder and environment of the import.

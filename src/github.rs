@@ -116,21 +116,24 @@ pub fn add_masks<'a>(values: impl IntoIterator<Item = &'a str>) {
     }
 }
 
-/// A fresh delimiter like the toolkit's `ghadelimiter_<uuid>`: 128 bits from the standard
-/// library's randomly keyed SipHash, so no extra crate is needed.
-pub fn random_delimiter() -> String {
+/// Fresh delimiters like the toolkit's `ghadelimiter_<uuid>`: 128 bits each from the standard
+/// library's SipHash over a counter, keyed at random once per process (no extra crate), so each
+/// is unpredictable and none repeats. One source serves a whole export: 100k secrets must not
+/// cost 200k clock reads and key draws.
+pub fn random_delimiters() -> impl FnMut() -> String {
     use std::hash::{BuildHasher, Hasher};
-    let word = || {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0),
-        );
-        hasher.finish()
-    };
-    format!("ghadelimiter_{:016x}{:016x}", word(), word())
+    let keys = std::collections::hash_map::RandomState::new();
+    let mut counter: u64 = 0;
+    move || {
+        let mut word = || {
+            counter += 1;
+            let mut hasher = keys.build_hasher();
+            hasher.write_u64(counter);
+            hasher.finish()
+        };
+        let (high, low) = (word(), word());
+        format!("ghadelimiter_{high:016x}{low:016x}")
+    }
 }
 
 /// A file the runner reads after the step: `$GITHUB_ENV` or `$GITHUB_OUTPUT`.
@@ -229,8 +232,10 @@ mod tests {
 
     #[test]
     fn delimiters_are_fresh() {
-        let (a, b) = (random_delimiter(), random_delimiter());
+        let mut next = random_delimiters();
+        let (a, b) = (next(), next());
         assert_ne!(a, b);
+        assert_ne!(a, random_delimiters()(), "another process draws other keys");
         assert!(a.starts_with("ghadelimiter_") && a.len() == "ghadelimiter_".len() + 32);
     }
 }

@@ -1,7 +1,7 @@
 //! The secret model: what a listing means once imports and folders are merged, as the official
 //! clients merge them. Pure: no I/O.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::api::{RawSecret, SecretsResponse};
@@ -32,9 +32,10 @@ pub struct Secret {
     pub shadows: Vec<Provenance>,
 }
 
-/// Secrets by name, sorted by key (byte order) so every output is stable.
+/// Secrets by name, sorted by key (byte order) so every output is stable. A sorted vector, not a
+/// map: a set is built once by one sort, then walked in order and searched now and then.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct SecretSet(BTreeMap<String, Secret>);
+pub struct SecretSet(Vec<(String, Secret)>);
 
 /// The merge result, plus what the user should hear about.
 #[derive(Debug, Default)]
@@ -57,91 +58,191 @@ impl SecretSet {
         self.0.len()
     }
 
+    /// Bytes of every key and value plus `per_entry` each: what an output buffer is sized from,
+    /// so writing 100k secrets does not copy the text over again as it grows.
+    pub fn text_size(&self, per_entry: usize) -> usize {
+        self.iter()
+            .map(|(k, v)| k.len() + v.len() + per_entry)
+            .sum()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.get(key).map(|s| s.value.as_str())
+        let i = self.find(key).ok()?;
+        Some(self.0[i].1.value.as_str())
     }
 
     pub fn remove(&mut self, key: &str) -> Option<String> {
-        self.0.remove(key).map(|s| s.value)
+        let i = self.find(key).ok()?;
+        Some(self.0.remove(i).1.value)
     }
 
-    /// Sets `key` from `from`; an existing value is replaced and remembered as shadowed.
-    fn put(&mut self, key: String, value: String, from: Provenance) {
-        match self.0.get_mut(&key) {
-            Some(existing) => {
-                let old = std::mem::replace(&mut existing.from, from);
-                existing.shadows.push(old);
-                existing.value = value;
-            }
-            None => {
-                self.0.insert(
-                    key,
-                    Secret {
-                        value,
-                        from,
-                        shadows: Vec::new(),
-                    },
-                );
-            }
-        }
-    }
-
-    /// Sets `key` only if absent; otherwise `from` is what the existing one shadows.
-    fn put_if_absent(&mut self, key: String, value: String, from: Provenance) {
-        match self.0.get_mut(&key) {
-            Some(existing) => existing.shadows.push(from),
-            None => self.put(key, value, from),
-        }
-    }
-
-    /// Lays `later` over this set: its secrets win, as with several `--path`s.
+    /// Lays `later` over this set: its secrets win, as with several `--path`s, and remember what
+    /// they won over.
     pub fn overlay(&mut self, later: SecretSet) {
         if self.0.is_empty() {
-            // The common case (one --path): no second insertion of every key.
-            self.0 = later.0;
+            // The common case (one --path): nothing to collate.
+            *self = later;
             return;
         }
-        for (key, secret) in later.0 {
-            let Secret {
-                value,
-                from,
-                shadows,
-            } = secret;
-            self.put(key.clone(), value, from);
-            if let Some(entry) = self.0.get_mut(&key) {
-                entry.shadows.extend(shadows);
-            }
-        }
+        let both: Vec<(String, Secret)> = std::mem::take(&mut self.0)
+            .into_iter()
+            .chain(later.0)
+            .collect();
+        *self = collate(
+            both,
+            |(k, _)| k,
+            |entry| entry,
+            |same| {
+                let mut shadows = Vec::new();
+                let mut winner = None;
+                for (key, secret) in same {
+                    if let Some((_, earlier)) = winner.replace((key, secret)) {
+                        let earlier: Secret = earlier;
+                        shadows.extend(earlier.shadows);
+                        shadows.push(earlier.from);
+                    }
+                }
+                let (key, mut secret) = winner.expect("a run has entries");
+                shadows.append(&mut secret.shadows);
+                secret.shadows = shadows;
+                (key, secret)
+            },
+        );
     }
 
     /// Keeps the secrets `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        self.0.retain(|k, _| keep(k));
+        self.0.retain(|(k, _)| keep(k));
     }
 
     /// Renames every key with `rename`; a later key that lands on an earlier name wins.
     pub fn rename(self, rename: impl Fn(&str) -> String) -> SecretSet {
-        SecretSet(self.0.into_iter().map(|(k, s)| (rename(&k), s)).collect())
+        let renamed: Vec<(String, Secret)> =
+            self.0.into_iter().map(|(k, s)| (rename(&k), s)).collect();
+        collate(
+            renamed,
+            |(k, _)| k,
+            |entry| entry,
+            |same| same.into_iter().last().expect("a run has entries"),
+        )
     }
 }
 
 impl FromIterator<(String, String)> for SecretSet {
+    /// The last of equal keys wins and shadows the others.
     fn from_iter<T: IntoIterator<Item = (String, String)>>(iter: T) -> Self {
         let from = Provenance {
             environment: "".into(),
             path: "/".into(),
             imported: false,
         };
-        let mut set = SecretSet::default();
-        for (k, v) in iter {
-            set.put(k, v, from.clone());
-        }
-        set
+        let secret = |value| Secret {
+            value,
+            from: from.clone(),
+            shadows: Vec::new(),
+        };
+        collate(
+            iter.into_iter().collect(),
+            |(k, _)| k,
+            |(k, v)| (k, secret(v)),
+            |same| {
+                let shadows = vec![from.clone(); same.len() - 1];
+                let (k, v) = same.into_iter().last().expect("a run has entries");
+                (
+                    k,
+                    Secret {
+                        shadows,
+                        ..secret(v)
+                    },
+                )
+            },
+        )
     }
+}
+
+/// Orders `items` by key, stably (equal keys keep their order), and makes each key one entry:
+/// `single` when it occurs once, `fold` over its items in order when more than once.
+///
+/// 100k keys live in as many scattered heap strings, so comparing them directly is mostly cache
+/// misses. The sort runs over small inline records instead: the key's first 16 bytes, its length
+/// and its index, and reads a key's text only to break a tie between long keys.
+fn collate<T>(
+    items: Vec<T>,
+    key: impl Fn(&T) -> &str,
+    mut single: impl FnMut(T) -> (String, Secret),
+    mut fold: impl FnMut(Vec<T>) -> (String, Secret),
+) -> SecretSet {
+    #[derive(Clone, Copy)]
+    struct Slot {
+        head: u128,
+        len: usize,
+        index: usize,
+    }
+    const HEAD: usize = 16;
+    let slot = |(index, item): (usize, &T)| {
+        let bytes = key(item).as_bytes();
+        let mut head = [0u8; HEAD];
+        let n = bytes.len().min(HEAD);
+        head[..n].copy_from_slice(&bytes[..n]);
+        Slot {
+            // Big-endian with zero padding orders as the bytes do; a tie may still hide a
+            // difference (a NUL byte, or beyond the 16th), which the full comparison settles.
+            head: u128::from_be_bytes(head),
+            len: bytes.len(),
+            index,
+        }
+    };
+    let mut order: Vec<Slot> = items.iter().enumerate().map(slot).collect();
+    let same_key = |a: &Slot, b: &Slot| {
+        a.head == b.head
+            && a.len == b.len
+            && (a.len <= HEAD || key(&items[a.index]) == key(&items[b.index]))
+    };
+    let compare = |a: &Slot, b: &Slot| {
+        a.head
+            .cmp(&b.head)
+            .then_with(|| {
+                if a.len <= HEAD && b.len <= HEAD {
+                    a.len.cmp(&b.len)
+                } else {
+                    key(&items[a.index]).cmp(key(&items[b.index]))
+                }
+            })
+            .then(a.index.cmp(&b.index))
+    };
+    order.sort_unstable_by(compare);
+    let runs: Vec<(usize, usize)> = {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for i in 1..=order.len() {
+            if i == order.len() || !same_key(&order[start], &order[i]) {
+                runs.push((start, i));
+                start = i;
+            }
+        }
+        runs
+    };
+
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    let mut take = |slot: &Slot| slots[slot.index].take().expect("each item is taken once");
+    let mut entries = Vec::with_capacity(runs.len());
+    for (start, end) in runs {
+        let entry = if end - start == 1 {
+            single(take(&order[start]))
+        } else {
+            fold(order[start..end].iter().map(&mut take).collect())
+        };
+        entries.push(entry);
+    }
+    SecretSet(entries)
 }
 
 /// Which secrets a command hands on, under which names, and which must be there.
@@ -234,8 +335,11 @@ pub fn is_env_name(name: &str) -> bool {
 pub fn is_hazardous_name(name: &str) -> bool {
     const EXACT: &[&str] = &["NODE_OPTIONS", "BASH_ENV", "ENV", "PATH"];
     const PREFIXES: &[&str] = &["LD_", "DYLD_", "GITHUB_", "RUNNER_", "ACTIONS_"];
-    let upper = name.to_ascii_uppercase();
-    EXACT.contains(&upper.as_str()) || PREFIXES.iter().any(|p| upper.starts_with(p))
+    EXACT.iter().any(|e| name.eq_ignore_ascii_case(e))
+        || PREFIXES.iter().any(|p| {
+            name.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p))
+        })
 }
 
 /// Checks, before anything is written, that every secret can become an environment variable.
@@ -287,19 +391,25 @@ pub fn check_env_names(secrets: &SecretSet, allowed: &[String]) -> Result<(), Fa
 /// folders) the last occurrence wins. The same rule as the official CLI and GitHub Action.
 /// `environment` and `path` name the folder asked for (items of older servers carry no path).
 pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged {
-    let mut merged = Merged::default();
-    let hidden = |secret: &RawSecret, merged_hidden: &mut Vec<String>| {
+    let mut hidden_keys: Vec<String> = Vec::new();
+    let mut visible = |secret: &RawSecret| {
         let is_hidden = secret.secret_value_hidden == Some(true);
-        if is_hidden && !merged_hidden.contains(&secret.secret_key) {
-            merged_hidden.push(secret.secret_key.clone());
+        if is_hidden && !hidden_keys.contains(&secret.secret_key) {
+            hidden_keys.push(secret.secret_key.clone());
         }
-        is_hidden
+        !is_hidden
     };
     let environment: Rc<str> = environment.into();
     let asked: Rc<str> = path.into();
     let mut folders: HashMap<String, Rc<str>> = HashMap::new();
+
+    // Every candidate in the order the rule weighs them: own secrets as listed, then imports from
+    // the last to the first. One stable sort then brings each key's candidates together, which
+    // costs far less than a map update per candidate when there are 100k of them.
+    let imported: usize = response.imports.iter().map(|i| i.secrets.len()).sum();
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(response.secrets.len() + imported);
     for secret in response.secrets {
-        if hidden(&secret, &mut merged.hidden) {
+        if !visible(&secret) {
             continue;
         }
         let path = match secret.secret_path {
@@ -309,14 +419,15 @@ pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged
                 .clone(),
             _ => asked.clone(),
         };
-        let from = Provenance {
-            environment: environment.clone(),
-            path,
-            imported: false,
-        };
-        merged
-            .secrets
-            .put(secret.secret_key, secret.secret_value, from);
+        candidates.push(Candidate {
+            key: secret.secret_key,
+            value: secret.secret_value,
+            from: Provenance {
+                environment: environment.clone(),
+                path,
+                imported: false,
+            },
+        });
     }
     for import in response.imports.into_iter().rev() {
         let source = Provenance {
@@ -325,24 +436,58 @@ pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged
             imported: true,
         };
         for secret in import.secrets {
-            if hidden(&secret, &mut merged.hidden) {
-                continue;
+            if visible(&secret) {
+                candidates.push(Candidate {
+                    key: secret.secret_key,
+                    value: secret.secret_value,
+                    from: source.clone(),
+                });
             }
-            let from = source.clone();
-            merged
-                .secrets
-                .put_if_absent(secret.secret_key, secret.secret_value, from);
         }
     }
-    let secrets = &merged.secrets;
-    merged.hidden.retain(|k| secrets.get(k).is_none());
-    merged
+    let secrets = collate(
+        candidates,
+        |c| &c.key,
+        |c| c.into_entry(Vec::new()),
+        |mut same| {
+            // The last own one if any (later folders of a recursive listing win), else the first
+            // import weighed, i.e. the last import listed. The others are what it shadows.
+            let winner = same.iter().rposition(|c| !c.from.imported).unwrap_or(0);
+            let chosen = same.remove(winner);
+            chosen.into_entry(same.into_iter().map(|c| c.from).collect())
+        },
+    );
+    hidden_keys.retain(|k| secrets.get(k).is_none());
+    Merged {
+        secrets,
+        hidden: hidden_keys,
+    }
+}
+
+/// One secret a listing offers for a key, before the precedence rule picks among them.
+struct Candidate {
+    key: String,
+    value: String,
+    from: Provenance,
+}
+
+impl Candidate {
+    fn into_entry(self, shadows: Vec<Provenance>) -> (String, Secret) {
+        let secret = Secret {
+            value: self.value,
+            from: self.from,
+            shadows,
+        };
+        (self.key, secret)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::ImportedFolder;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
 
     fn raw(key: &str, value: &str) -> RawSecret {
         RawSecret {
@@ -481,5 +626,126 @@ mod tests {
         );
         assert_eq!(merged.secrets.get("HIDDEN"), None);
         assert_eq!(merged.hidden, vec!["HIDDEN".to_string()]);
+    }
+
+    /// The rule as plainly stated, one map update per candidate: what `merge` must agree with.
+    /// Per key: (value, where from, what it shadows).
+    type Plain = BTreeMap<String, (String, String, Vec<String>)>;
+
+    fn merge_by_map(response: SecretsResponse) -> Plain {
+        let mut map = Plain::new();
+        for s in response.secrets {
+            let from = format!("folder dev:{}", s.secret_path.as_deref().unwrap_or("/"));
+            match map.get_mut(&s.secret_key) {
+                Some(e) => {
+                    e.2.push(std::mem::replace(&mut e.1, from));
+                    e.0 = s.secret_value;
+                }
+                None => {
+                    map.insert(s.secret_key, (s.secret_value, from, Vec::new()));
+                }
+            }
+        }
+        for import in response.imports.into_iter().rev() {
+            let from = format!("import {}:{}", import.environment, import.secret_path);
+            for s in import.secrets {
+                match map.get_mut(&s.secret_key) {
+                    Some(e) => e.2.push(from.clone()),
+                    None => {
+                        map.insert(s.secret_key, (s.secret_value, from.clone(), Vec::new()));
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    fn listing() -> impl Strategy<Value = SecretsResponse> {
+        let key = proptest::sample::select(vec![
+            "A",
+            "B",
+            "A\0",
+            "A_KEY_LONGER_THAN_16_BYTES_1",
+            "A_KEY_LONGER_THAN_16_BYTES_2",
+        ]);
+        let own = proptest::collection::vec(
+            (
+                key.clone(),
+                "[a-z]{0,2}",
+                proptest::option::of(proptest::sample::select(vec!["/", "/x"])),
+            ),
+            0..8,
+        );
+        let imports = proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["prod", "staging"]),
+                proptest::sample::select(vec!["/", "/b"]),
+                proptest::collection::vec((key, "[a-z]{0,2}"), 0..5),
+            ),
+            0..4,
+        );
+        (own, imports).prop_map(|(own, imports)| SecretsResponse {
+            secrets: own
+                .into_iter()
+                .map(|(k, v, path)| RawSecret {
+                    secret_path: path.map(Into::into),
+                    ..raw(k, &v)
+                })
+                .collect(),
+            imports: imports
+                .into_iter()
+                .map(|(environment, path, secrets)| ImportedFolder {
+                    secret_path: path.into(),
+                    ..import(
+                        environment,
+                        secrets.into_iter().map(|(k, v)| raw(k, &v)).collect(),
+                    )
+                })
+                .collect(),
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn merge_agrees_with_the_plain_rule(response in listing()) {
+            let expected = merge_by_map(response.clone());
+            let merged = merge(response, "dev", "/");
+            let got: Plain = merged
+                .secrets
+                .entries()
+                .map(|(k, s)| {
+                    let shadows = s.shadows.iter().map(ToString::to_string).collect();
+                    (k.to_string(), (s.value.clone(), s.from.to_string(), shadows))
+                })
+                .collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest! {
+        /// Keys sharing 16-byte heads, NUL bytes and prefixes of each other sort and collapse
+        /// exactly as an ordered map does.
+        #[test]
+        fn collation_orders_as_a_map_does(
+            pairs in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["", "SAME_16_BYTES_XX", "SAME_16_BYTES_X", "K\0"]),
+                    "[a\x00b]{0,3}",
+                    "[xyz]{0,2}",
+                ),
+                0..40,
+            )
+        ) {
+            let pairs: Vec<(String, String)> =
+                pairs.into_iter().map(|(head, tail, v)| (format!("{head}{tail}"), v)).collect();
+            let expected: BTreeMap<String, String> = pairs.iter().cloned().collect();
+            let set: SecretSet = pairs.into_iter().collect();
+            let got: Vec<(String, String)> =
+                set.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            prop_assert_eq!(got, expected.into_iter().collect::<Vec<_>>());
+            for (k, v) in set.iter() {
+                prop_assert_eq!(set.get(k), Some(v));
+            }
+        }
     }
 }

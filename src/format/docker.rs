@@ -17,7 +17,7 @@ pub fn render(secrets: &SecretSet) -> Result<String, Failure> {
         ))
         .hint("use --format dotenv (for `docker compose`) or --format json, or leave those secrets out"));
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(secrets.text_size(2));
     for (key, value) in secrets.iter() {
         out.push_str(key);
         out.push('=');

@@ -6,7 +6,8 @@
 use crate::secrets::SecretSet;
 
 pub fn render(secrets: &SecretSet, delimiter: &mut dyn FnMut() -> String) -> String {
-    let mut out = String::new();
+    // NAME<<DELIM\nvalue\nDELIM\n with the toolkit's 45-byte delimiters.
+    let mut out = String::with_capacity(secrets.text_size(2 * 45 + 5));
     for (key, value) in secrets.iter() {
         let delim = loop {
             let candidate = delimiter();

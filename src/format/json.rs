@@ -10,9 +10,11 @@ pub fn render(secrets: &SecretSet) -> String {
             serializer.collect_map(self.0.iter())
         }
     }
-    let mut text = serde_json::to_string(&Object(secrets)).unwrap_or_default();
-    text.push('\n');
-    text
+    // Sized up front ("key":"value", per entry): growing by doubling would copy 10 MB repeatedly.
+    let mut bytes = Vec::with_capacity(secrets.text_size(6) + 3);
+    serde_json::to_writer(&mut bytes, &Object(secrets)).expect("a map of strings serialises");
+    bytes.push(b'\n');
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
 
 /// `{"KEY":{"value":"…","environment":"dev","path":"/","imported":false},…}`.

@@ -4,19 +4,32 @@
 use crate::secrets::SecretSet;
 
 pub fn render(secrets: &SecretSet) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(secrets.text_size("export ='\n".len() + 1));
     for (key, value) in secrets.iter() {
         out.push_str("export ");
         out.push_str(key);
         out.push('=');
-        out.push_str(&quote(value));
+        quote_into(&mut out, value);
         out.push('\n');
     }
     out
 }
 
 pub fn quote(value: &str) -> String {
-    format!("'{}'", value.replace('\'', r"'\''"))
+    let mut out = String::with_capacity(value.len() + 2);
+    quote_into(&mut out, value);
+    out
+}
+
+fn quote_into(out: &mut String, value: &str) {
+    out.push('\'');
+    let mut parts = value.split('\'');
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str(r"'\''");
+        out.push_str(part);
+    }
+    out.push('\'');
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ pub fn render(secrets: &SecretSet) -> String {
     if secrets.is_empty() {
         return "{}\n".to_string();
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(secrets.text_size(5));
     for (key, value) in secrets.iter() {
         if is_plain_key(key) {
             out.push_str(key);
