@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::http::{ApiError, Http, HttpError};
+use crate::http::{ApiError, Conditional, Http, HttpError};
 
 /// `<domain>/api` plus the shared client.
 pub struct Api<'a> {
@@ -95,6 +95,8 @@ pub struct SecretsQuery<'a> {
     pub expand: bool,
     /// Comma-separated tag slugs, empty for all.
     pub tag_slugs: &'a str,
+    /// The `ETag` of the last listing seen, for a poll that only wants to hear of changes.
+    pub if_none_match: Option<&'a str>,
 }
 
 #[derive(Deserialize, Debug, Clone)]
@@ -190,7 +192,7 @@ impl<'a> Api<'a> {
         token: &str,
         query: &SecretsQuery,
         known: Option<Generation>,
-    ) -> Result<(SecretsResponse, Generation), HttpError> {
+    ) -> Result<(Conditional<SecretsResponse>, Generation), HttpError> {
         // v3 takes a slug in the same request, so with a slug it is one round trip on every server;
         // with an id, v4 is the current route. Each falls back to the other when the route is gone.
         let first = match (known, query.project) {
@@ -215,7 +217,7 @@ impl<'a> Api<'a> {
         generation: Generation,
         token: &str,
         query: &SecretsQuery,
-    ) -> Result<SecretsResponse, HttpError> {
+    ) -> Result<Conditional<SecretsResponse>, HttpError> {
         match generation {
             Generation::V4 => {
                 let project_id = match query.project {
@@ -235,7 +237,7 @@ impl<'a> Api<'a> {
         token: &str,
         project_id: &str,
         q: &SecretsQuery,
-    ) -> Result<SecretsResponse, HttpError> {
+    ) -> Result<Conditional<SecretsResponse>, HttpError> {
         let bearer = format!("Bearer {token}");
         let mut query = vec![
             ("projectId", project_id),
@@ -251,15 +253,20 @@ impl<'a> Api<'a> {
         if !q.tag_slugs.is_empty() {
             query.push(("tagSlugs", q.tag_slugs));
         }
-        self.http.get_json(
+        self.http.get_json_if_changed(
             &self.url("/v4/secrets"),
             &query,
             &[("Authorization", &bearer)],
+            q.if_none_match,
         )
     }
 
     /// `GET /api/v3/secrets/raw`, the only listing on servers from before 2026.
-    fn list_v3(&self, token: &str, q: &SecretsQuery) -> Result<SecretsResponse, HttpError> {
+    fn list_v3(
+        &self,
+        token: &str,
+        q: &SecretsQuery,
+    ) -> Result<Conditional<SecretsResponse>, HttpError> {
         let bearer = format!("Bearer {token}");
         let project = match q.project {
             ProjectRef::Id(id) => ("workspaceId", id.as_str()),
@@ -277,10 +284,11 @@ impl<'a> Api<'a> {
         if !q.tag_slugs.is_empty() {
             query.push(("tagSlugs", q.tag_slugs));
         }
-        self.http.get_json(
+        self.http.get_json_if_changed(
             &self.url("/v3/secrets/raw"),
             &query,
             &[("Authorization", &bearer)],
+            q.if_none_match,
         )
     }
 

@@ -55,22 +55,29 @@ pub fn through_shell(line: &str, env: crate::config::Env) -> (OsString, Vec<OsSt
     (shell.into(), vec!["-c".into(), line.into()])
 }
 
-/// Starts `program args` with the secrets added to (and winning over) the inherited environment.
-/// On Unix the process is replaced, so signals reach the command directly and its exit status
-/// is ours; elsewhere we wait and exit with its code. Returns only on failure.
-pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyhow::Error {
+/// Every value can go into an environment: none holds a NUL byte. Names every offending key.
+pub fn check_values(secrets: &SecretSet) -> Result<(), Failure> {
     let with_nul: Vec<&str> = secrets
         .iter()
         .filter(|(_, v)| v.contains('\0'))
         .map(|(k, _)| k)
         .collect();
-    if !with_nul.is_empty() {
-        return Failure::usage(format!(
-            "the value of {} contains a NUL byte, which no environment variable can hold; nothing was run",
-            with_nul.join(", ")
-        ))
-        .hint("fix the value in Infisical, or read it with `secrets export --format json`")
-        .into();
+    if with_nul.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::usage(format!(
+        "the value of {} contains a NUL byte, which no environment variable can hold; nothing was run",
+        with_nul.join(", ")
+    ))
+    .hint("fix the value in Infisical, or read it with `secrets export --format json`"))
+}
+
+/// Starts `program args` with the secrets added to (and winning over) the inherited environment.
+/// On Unix the process is replaced, so signals reach the command directly and its exit status
+/// is ours; elsewhere we wait and exit with its code. Returns only on failure.
+pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyhow::Error {
+    if let Err(e) = check_values(secrets) {
+        return e.into();
     }
     let mut command = Command::new(program);
     command.args(args);

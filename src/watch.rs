@@ -31,6 +31,7 @@ pub fn supervise(
     mut on_change: impl FnMut(&SecretSet, &[&str]),
 ) -> Result<()> {
     install_signal_handlers();
+    crate::run::check_values(&secrets)?;
     let mut child = start(program, args, &secrets)?;
     let mut in_outage = false;
     loop {
@@ -47,7 +48,13 @@ pub fn supervise(
             }
             std::thread::sleep(Duration::from_millis(25).min(watch.interval));
         }
-        match refetch() {
+        // A set that cannot become an environment is an outage too: the old command keeps
+        // running rather than being stopped for a replacement that cannot start.
+        let fetched = refetch().and_then(|fresh| {
+            crate::run::check_values(&fresh)?;
+            Ok(fresh)
+        });
+        match fetched {
             Ok(fresh) => {
                 if in_outage {
                     crate::progress::note("infisical-oidc: fetching secrets works again");
@@ -134,9 +141,22 @@ fn stop(child: &mut Child, grace: Duration) -> Result<()> {
         }
         std::thread::sleep(Duration::from_millis(25));
     }
+    crate::progress::note(&format!(
+        "infisical-oidc: the command was still running {} after SIGTERM: killing it",
+        humantime(grace)
+    ));
     let _ = child.kill();
     child.wait()?;
     Ok(())
+}
+
+/// `5s`, `300ms`: how `--watch-grace` is written.
+fn humantime(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{}ms", d.as_millis())
+    }
 }
 
 #[cfg(unix)]

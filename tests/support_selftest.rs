@@ -807,3 +807,66 @@ fn replayed_fixtures_are_answered_verbatim() {
         "RateLimitExceeded"
     );
 }
+
+#[test]
+fn listings_carry_an_etag_and_answer_a_matching_if_none_match_with_304() {
+    let server = FakeInfisical::start(World::demo());
+    let token = demo_access_token(&server);
+    let url = v3_url(
+        &server,
+        "workspaceSlug=cli-e2e&environment=dev&secretPath=%2F",
+    );
+    let fetch = |etag: Option<&str>| {
+        let mut request = agent()
+            .get(&url)
+            .header("Authorization", format!("Bearer {token}"));
+        if let Some(etag) = etag {
+            request = request.header("If-None-Match", etag);
+        }
+        let mut response = request.call().unwrap();
+        let etag = response
+            .headers()
+            .get("etag")
+            .map(|v| v.to_str().unwrap().to_string());
+        let body = response.body_mut().read_to_string().unwrap();
+        (response.status().as_u16(), etag, body)
+    };
+    let (status, first, body) = fetch(None);
+    assert_eq!(status, 200);
+    let first = first.expect("an ETag on a listing");
+    // An arbitrary order, but the same bytes while nothing changes, as on the real server.
+    let (_, again, body_again) = fetch(None);
+    assert_eq!((Some(&first), &body), (again.as_ref(), &body_again));
+    let listed: Vec<String> = serde_json::from_str::<Value>(&body).unwrap()["secrets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["secretKey"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_ne!(
+        listed, sorted,
+        "clients must not get a sorted list for free"
+    );
+
+    let (status, etag, body) = fetch(Some(&first));
+    assert_eq!(
+        (status, etag.as_ref(), body.as_str()),
+        (304, Some(&first), "")
+    );
+    assert_eq!(fetch(Some("\"stale\"")).0, 200);
+
+    server.update_world(|world| {
+        world
+            .project_mut(infisical::DEMO_PROJECT_SLUG)
+            .unwrap()
+            .environment_mut("dev")
+            .unwrap()
+            .folder_mut("/")
+            .set("API_KEY", "rotated");
+    });
+    let (status, changed, _) = fetch(Some(&first));
+    assert_eq!(status, 200);
+    assert_ne!(changed, Some(first));
+}

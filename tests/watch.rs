@@ -25,6 +25,10 @@ struct Watched {
 }
 
 fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
+    watch_with_grace(server, token, script, "5s")
+}
+
+fn watch_with_grace(server: &FakeInfisical, token: &str, script: &str, grace: &str) -> Watched {
     let sandbox = Sandbox::new();
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
         .args([
@@ -33,7 +37,7 @@ fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
             "--watch-interval",
             "200ms",
             "--watch-grace",
-            "5s",
+            grace,
         ])
         .args([
             "--domain",
@@ -139,6 +143,96 @@ fn a_changed_secret_restarts_the_command_with_the_new_value() {
         "no value on stderr"
     );
     // Our own SIGTERM reaches the child, and its exit is ours.
+    assert_eq!(watched.terminate(), 0);
+}
+
+/// Waits (at most 20 s) until the fake has seen `n` listings, and returns them.
+fn listings(server: &FakeInfisical, n: usize) -> Vec<Recorded> {
+    for _ in 0..400 {
+        let seen: Vec<Recorded> = server
+            .requests()
+            .into_iter()
+            .filter(|r| r.path == "/api/v3/secrets/raw")
+            .collect();
+        if seen.len() >= n {
+            return seen;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("fewer than {n} listings within 20 s");
+}
+
+fn if_none_match(request: &Recorded) -> Option<&str> {
+    request
+        .headers
+        .iter()
+        .find(|(name, _)| name == "if-none-match")
+        .map(|(_, value)| value.as_str())
+}
+
+#[test]
+fn polls_ask_only_for_changes_with_the_servers_etag() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let mut watched = watch(&server, &token, SERVICE);
+    watched.until("value=dev-api-key-123");
+    // The start and the first poll fetch in full; every poll after that names the tag it has.
+    let seen = listings(&server, 4);
+    assert_eq!(if_none_match(&seen[0]), None);
+    assert_eq!(if_none_match(&seen[1]), None);
+    let tag = if_none_match(&seen[2]).expect("the second poll is conditional");
+    assert!(tag.starts_with('"'), "{tag}");
+    assert_eq!(if_none_match(&seen[3]), Some(tag));
+
+    // A 304 must not hide a change: the next answer is a full listing with a new tag.
+    set_api_key(&server, "rotated-key");
+    watched.until("value=rotated-key");
+    let before = seen.len();
+    let after = listings(&server, before + 3);
+    let newer: Vec<Option<&str>> = after[before..].iter().map(if_none_match).collect();
+    assert!(
+        newer.iter().any(|t| t.is_some_and(|t| t != tag)),
+        "later polls use the new tag: {newer:?}"
+    );
+    assert_eq!(watched.terminate(), 0);
+}
+
+#[test]
+fn a_command_that_ignores_sigterm_is_killed_after_the_grace_period() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    // The first generation ignores SIGTERM; its replacement stops when asked, so the watch can end.
+    let stubborn = r#"
+        if [ "$API_KEY" = dev-api-key-123 ]; then trap '' TERM; else trap 'exit 0' TERM; fi
+        echo "value=$API_KEY"; while :; do sleep 0.05; done"#;
+    let mut watched = watch_with_grace(&server, &token, stubborn, "300ms");
+    watched.until("value=dev-api-key-123");
+    set_api_key(&server, "rotated-key");
+    let seen = watched.until("value=rotated-key");
+    assert!(
+        seen.iter()
+            .any(|l| l.contains("still running 300ms after SIGTERM: killing it")),
+        "{seen:?}"
+    );
+    assert_eq!(watched.terminate(), 0);
+}
+
+#[test]
+fn a_value_no_environment_can_hold_keeps_the_old_command_running() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let mut watched = watch(&server, &token, SERVICE);
+    watched.until("value=dev-api-key-123");
+    set_api_key(&server, "nul\0inside");
+    let seen = watched.until("the command keeps running");
+    let warning = seen.last().unwrap();
+    assert!(
+        warning.contains("the value of API_KEY contains a NUL byte"),
+        "{warning}"
+    );
+    assert!(!seen.iter().any(|l| l == "stopped"), "{seen:?}");
+    set_api_key(&server, "fixed");
+    watched.until("value=fixed");
     assert_eq!(watched.terminate(), 0);
 }
 

@@ -10,7 +10,9 @@ mod run;
 mod session;
 mod update;
 
-use anyhow::Result;
+use std::collections::HashMap;
+
+use anyhow::{Result, bail};
 
 use crate::api::{Api, SecretsQuery};
 use crate::auth::{self, Auth, TokenOrigin};
@@ -18,7 +20,7 @@ use crate::cli::{Cli, Command, Login, Secrets};
 use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Http, HttpError, Peer};
+use crate::http::{ApiError, Conditional, Http, HttpError, Peer};
 use crate::progress::{self, Spinner};
 use crate::secrets::{self, SecretSet};
 use crate::session::SessionStore;
@@ -72,16 +74,33 @@ pub fn warn(message: &str) {
 /// Reads the secrets the settings name (each `--path` in order, later ones winning), logging in
 /// when needed; masks them, applies the selection and requirements, and says what it fetched.
 fn fetch(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
-    fetch_with(settings, http, env, true)
+    fetch_with(settings, http, env, None)
 }
+
+/// What `run --watch` keeps between polls: per `--path`, the server's `ETag` and the listing it
+/// stands for, so an unchanged folder is answered 304 and not sent, parsed and merged again.
+#[derive(Default)]
+pub(super) struct PollCache(HashMap<String, (String, SecretSet)>);
 
 /// The same fetch without a word on stderr (no masks either): `run --watch` polls with it and
 /// masks only what changed.
-fn fetch_quietly(settings: &FetchSettings, http: &Http, env: Env) -> Result<SecretSet> {
-    fetch_with(settings, http, env, false)
+fn fetch_quietly(
+    settings: &FetchSettings,
+    http: &Http,
+    env: Env,
+    cache: &mut PollCache,
+) -> Result<SecretSet> {
+    fetch_with(settings, http, env, Some(cache))
 }
 
-fn fetch_with(settings: &FetchSettings, http: &Http, env: Env, report: bool) -> Result<SecretSet> {
+/// A fetch reports (warnings, masks, a summary line) unless it is a poll, which has a cache.
+fn fetch_with(
+    settings: &FetchSettings,
+    http: &Http,
+    env: Env,
+    mut cache: Option<&mut PollCache>,
+) -> Result<SecretSet> {
+    let report = cache.is_none();
     if report {
         warn_about_domain(&settings.login);
     }
@@ -101,6 +120,10 @@ fn fetch_with(settings: &FetchSettings, http: &Http, env: Env, report: bool) -> 
             include_imports: settings.include_imports,
             expand: settings.expand,
             tag_slugs: &tag_slugs,
+            if_none_match: cache
+                .as_deref()
+                .and_then(|c| c.0.get(path))
+                .map(|(etag, _)| etag.as_str()),
         };
         let mut result = api.list_secrets(&token.value, &query, token.generation);
         if let Err(HttpError::Status(e)) = &result
@@ -114,17 +137,33 @@ fn fetch_with(settings: &FetchSettings, http: &Http, env: Env, report: bool) -> 
             token.origin = TokenOrigin::Login;
             result = api.list_secrets(&token.value, &query, None);
         }
-        let (response, generation) =
+        let (listing, generation) =
             result.map_err(|e| explain_fetch_error(e, settings, path, token.origin))?;
         if token.origin != TokenOrigin::Given && token.generation != Some(generation) {
             auth.remember_generation(generation);
             token.generation = Some(generation);
         }
-        let merged = secrets::merge(response, &settings.environment, path);
-        if !report {
-            all.overlay(merged.secrets);
+        if let Some(cache) = cache.as_deref_mut() {
+            let secrets = match listing {
+                Conditional::Unchanged => match cache.0.get(path) {
+                    Some((_, secrets)) => secrets.clone(),
+                    None => bail!("Infisical answered 304 Not Modified to a first request"),
+                },
+                Conditional::Changed { value, etag } => {
+                    let merged = secrets::merge(value, &settings.environment, path);
+                    if let Some(etag) = etag {
+                        cache.0.insert(path.clone(), (etag, merged.secrets.clone()));
+                    }
+                    merged.secrets
+                }
+            };
+            all.overlay(secrets);
             continue;
         }
+        let Conditional::Changed { value, .. } = listing else {
+            bail!("Infisical answered 304 Not Modified to a request that asked for no condition");
+        };
+        let merged = secrets::merge(value, &settings.environment, path);
         if settings.login.mask {
             // Before any value can reach stdout, stderr, a file or a child's output.
             github::add_masks(merged.secrets.iter().map(|(_, v)| v));

@@ -42,13 +42,14 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
         grace: args.watch_grace,
     };
     let poll = http.for_polling()?;
+    let mut cache = super::PollCache::default();
     watch::supervise(
         &program,
         &rest,
         secrets,
         &watch,
         || {
-            let mut fresh = super::fetch_quietly(&settings, &poll, env)?;
+            let mut fresh = super::fetch_quietly(&settings, &poll, env, &mut cache)?;
             crate::run::drop_reserved(&mut fresh);
             Ok(fresh)
         },

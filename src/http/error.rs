@@ -493,6 +493,7 @@ mod tests {
             content_type: Some(content_type.to_string()),
             retry_after: None,
             location: None,
+            etag: None,
             body: body.as_bytes().to_vec(),
         }
     }

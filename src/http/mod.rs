@@ -53,7 +53,16 @@ struct Answer {
     /// From `Retry-After`, or `x-ratelimit-reset` on a 429.
     retry_after: Option<Duration>,
     location: Option<String>,
+    etag: Option<String>,
     body: Vec<u8>,
+}
+
+/// The answer to a conditional GET: the server's `304 Not Modified`, or a fresh value with the
+/// `ETag` to ask with next time (Infisical's fastify etag plugin tags every GET).
+#[derive(Debug)]
+pub enum Conditional<T> {
+    Unchanged,
+    Changed { value: T, etag: Option<String> },
 }
 
 /// One request, as the caller described it.
@@ -173,9 +182,46 @@ impl Http {
         })
     }
 
-    fn json<T: DeserializeOwned>(&self, out: Outgoing) -> Result<T, HttpError> {
-        let url = display_url(out.url);
+    /// A GET sent with `If-None-Match: etag` when there is one: a poll that finds nothing new
+    /// costs the server a hash instead of a listing, and us no parsing.
+    pub fn get_json_if_changed<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+        etag: Option<&str>,
+    ) -> Result<Conditional<T>, HttpError> {
+        let mut all: Vec<(&str, &str)> = headers.to_vec();
+        if let Some(etag) = etag {
+            all.push(("If-None-Match", etag));
+        }
+        let out = Outgoing {
+            method: "GET",
+            url,
+            query,
+            headers: &all,
+            json_body: None,
+        };
         let (answer, tries) = self.exchange(&out)?;
+        if answer.status == 304 && etag.is_some() {
+            return Ok(Conditional::Unchanged);
+        }
+        let etag = answer.etag.clone();
+        let value = self.decode(display_url(url), answer, tries)?;
+        Ok(Conditional::Changed { value, etag })
+    }
+
+    fn json<T: DeserializeOwned>(&self, out: Outgoing) -> Result<T, HttpError> {
+        let (answer, tries) = self.exchange(&out)?;
+        self.decode(display_url(out.url), answer, tries)
+    }
+
+    fn decode<T: DeserializeOwned>(
+        &self,
+        url: String,
+        answer: Answer,
+        tries: Tries,
+    ) -> Result<T, HttpError> {
         if !(200..300).contains(&answer.status) {
             return Err(HttpError::Status(Box::new(api_error(&url, &answer, tries))));
         }
@@ -357,6 +403,7 @@ impl Http {
             });
         let content_type = header("content-type");
         let location = header("location");
+        let etag = header("etag");
         // Sized up front from Content-Length: a 50 MB listing then costs one buffer, not a
         // doubling series of copies (capped, so a lying header cannot reserve more).
         let expected = header("content-length")
@@ -376,6 +423,7 @@ impl Http {
             content_type,
             retry_after,
             location,
+            etag,
             body,
         })
     }

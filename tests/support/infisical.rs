@@ -49,7 +49,7 @@ impl FakeInfisical {
         }));
         let handler_state = state.clone();
         let http = HttpServer::start("infisical", move |request| {
-            route(&mut lock(&handler_state), request)
+            with_etag(request, route(&mut lock(&handler_state), request))
         });
         FakeInfisical { state, http }
     }
@@ -182,6 +182,35 @@ fn route(state: &mut State, request: &Recorded) -> Reply {
         }
         _ => route_not_found(request),
     }
+}
+
+/// As `@fastify/etag`, registered globally on the real server: a successful GET carries an
+/// `ETag` hashed from its body, and a request whose `If-None-Match` names it gets an empty 304.
+fn with_etag(request: &Recorded, reply: Reply) -> Reply {
+    use std::hash::{Hash, Hasher};
+    if request.method != "GET" || reply.status != 200 || reply.bytes.is_some() {
+        return reply;
+    }
+    // A fixed-key SipHash: the same body gets the same tag for the life of the process.
+    let mut hasher = std::hash::DefaultHasher::new();
+    serde_json::to_vec(&reply.body)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    let etag = format!("\"{:016x}\"", hasher.finish());
+    let asked = request
+        .headers
+        .iter()
+        .find(|(name, _)| name == "if-none-match")
+        .map(|(_, value)| value.as_str());
+    if asked.is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag)) {
+        return Reply {
+            status: 304,
+            headers: vec![("ETag".to_string(), etag)],
+            body: Value::Null,
+            bytes: Some(Vec::new()),
+        };
+    }
+    reply.with_header("ETag", &etag)
 }
 
 fn forced_failure(state: &mut State) -> Option<Reply> {

@@ -178,10 +178,26 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
-/// Fisher-Yates shuffle with `random_u64`.
-pub fn shuffle<T>(items: &mut [T]) {
+/// An order that is not sorted and not the insertion order, yet the same every time for the
+/// same items: what a database returns without `ORDER BY` while the table is unchanged. Clients
+/// must not depend on the order, and an `ETag` over the bytes must stay valid while nothing
+/// changes, as on the real server. Fisher-Yates, seeded from the items themselves (splitmix64).
+pub fn shuffle_stably(items: &mut [serde_json::Value]) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for item in items.iter() {
+        item.to_string().hash(&mut hasher);
+    }
+    let mut state = hasher.finish();
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
     for i in (1..items.len()).rev() {
-        let j = (random_u64() % (i as u64 + 1)) as usize;
+        let j = (next() % (i as u64 + 1)) as usize;
         items.swap(i, j);
     }
 }

@@ -241,8 +241,8 @@ fn list(state: &State, project: &Project, listing: &Listing) -> Result<Value, Re
             );
         }
     }
-    // The real order is not stable; clients must not depend on it.
-    util::shuffle(&mut secrets);
+    // The real order is arbitrary; clients must not depend on it.
+    util::shuffle_stably(&mut secrets);
     Ok(json!({"secrets": secrets, "imports": imports}))
 }
 
@@ -299,7 +299,7 @@ impl Renderer<'_> {
         }
         let mut secrets = Vec::new();
         self.collect_imported(env, &path, &mut vec![format!("{env}:{path}")], &mut secrets);
-        util::shuffle(&mut secrets);
+        util::shuffle_stably(&mut secrets);
         Some(json!({
             "secretPath": path,
             "environment": env,
