@@ -29,7 +29,7 @@ pub fn request_id_token(http: &Http, request: &IdTokenRequest) -> Result<String>
         query.push(("audience", audience.as_str()));
     }
     let response: IdTokenResponse = http
-        .get_json(
+        .get_json_from_ci(
             &request.url,
             &query,
             &[
@@ -83,7 +83,7 @@ pub fn mask_commands(value: &str) -> Vec<String> {
             .map(str::trim)
             .filter(|l| !l.is_empty())
         {
-            out.push(format!("::add-mask::{line}"));
+            out.push(format!("::add-mask::{}", escape_command_data(line)));
         }
     }
     out
@@ -224,6 +224,15 @@ mod tests {
                 "::add-mask::line1%0D%0A  line2  %0A%0A",
                 "::add-mask::line1",
                 "::add-mask::line2"
+            ]
+        );
+        // A line is command data too: its `%` must reach the runner as `%`.
+        assert_eq!(
+            mask_commands("100%25\nok"),
+            vec![
+                "::add-mask::100%2525%0Aok",
+                "::add-mask::100%2525",
+                "::add-mask::ok"
             ]
         );
         assert!(mask_commands("").is_empty());

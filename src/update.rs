@@ -164,11 +164,11 @@ pub struct Releases {
 }
 
 impl Releases {
-    pub fn new(agent: ureq::Agent, env: Env) -> Releases {
+    pub fn new(http: &crate::http::Http, env: Env) -> Releases {
         let api = env("INFISICAL_OIDC_UPDATE_API").unwrap_or_else(|| GITHUB_API.to_string());
         Releases {
+            agent: http.agent_for(&api),
             api: api.trim_end_matches('/').to_string(),
-            agent,
             token: env("INFISICAL_OIDC_GITHUB_TOKEN"),
         }
     }

@@ -202,6 +202,17 @@ fn json_and_github_env_formats_on_stdout() {
 }
 
 #[test]
+fn jq_reads_the_json_back() {
+    if !available("jq", Command::new("jq").arg("--version")) {
+        return;
+    }
+    let values = all_values();
+    let mut jq = Command::new("jq");
+    jq.args(["-c", "."]);
+    assert_eq!(read_with(jq, &exported(&values, "json")), expected(&values));
+}
+
+#[test]
 fn every_format_is_sorted_by_key() {
     let values = [("B", "2"), ("A", "1"), ("C", "3")];
     for format in ["dotenv", "shell", "yaml", "csv", "docker"] {

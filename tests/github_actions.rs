@@ -263,33 +263,37 @@ fn values_and_tokens_are_masked_before_anything_else_is_printed() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
-    let masks: Vec<&str> = err
+    // What the runner registers: command data with %0D, %0A and %25 decoded (toolkit's
+    // escapeData reversed, `%25` last).
+    let masks: Vec<String> = err
         .lines()
         .filter_map(|l| l.strip_prefix("::add-mask::"))
+        .map(|m| {
+            m.replace("%0D", "\r")
+                .replace("%0A", "\n")
+                .replace("%25", "%")
+        })
         .collect();
+    let masked = |text: &str| masks.iter().any(|m| m == text);
     for (key, value) in &values {
         if value.trim().is_empty() {
             continue;
         }
-        let whole = value
-            .replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A");
-        assert!(masks.contains(&whole.as_str()), "{key} not masked");
+        assert!(masked(value), "{key} not masked");
         if value.contains(['\n', '\r']) {
             for line in value
                 .split(['\n', '\r'])
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
             {
-                assert!(masks.contains(&line), "line of {key} not masked");
+                assert!(masked(line), "line {line:?} of {key} not masked");
             }
         }
     }
     for token in job.tokens() {
-        assert!(masks.contains(&token.as_str()), "a token was not masked");
+        assert!(masked(&token), "a token was not masked");
     }
-    assert!(!masks.contains(&""), "no empty mask");
+    assert!(!masked(""), "no empty mask");
     let lines: Vec<&str> = err.lines().collect();
     let first_other = lines
         .iter()

@@ -609,7 +609,8 @@ fn custom_headers_reach_infisical_and_nothing_else() {
 fn the_github_token_request_is_retried_too() {
     let s = setup();
     let gh = FakeGithubTokens::start("rt", demo_key(), DEMO_ISSUER, DEMO_SUBJECT, "octocat");
-    gh.fail_next(2, 503);
+    // Its 500s pass too (unlike Infisical's, which are not retried).
+    gh.fail_next(2, 500);
     let out = s
         .sandbox
         .cmd()
@@ -629,7 +630,11 @@ fn the_github_token_request_is_retried_too() {
     assert!(out.status.success(), "{}", stderr(&out));
     let retries = retry_lines(&out);
     assert_eq!(retries.len(), 2, "{}", stderr(&out));
-    assert!(retries[0].contains("503 Service Unavailable from http://127.0.0.1:"));
+    assert!(
+        retries[0].contains("500 Internal Server Error from http://127.0.0.1:"),
+        "{}",
+        retries[0]
+    );
     assert!(retries[0].contains("/token"), "{}", retries[0]);
     assert!(
         !retries[0].contains("audience="),

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
 
+use support::http::Recorded;
+use support::proxy::LoopbackProxy;
 use support::releases::{APP, FakeGitHub, Release, archive_name, checksum_name, stub_binary};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -161,9 +163,18 @@ fn check_names_a_newer_release_and_changes_nothing() {
 #[test]
 fn updates_to_the_newer_release_in_place() {
     let github = FakeGitHub::start(vec![stub_release("99.0.0"), Release::real(&[TARGET])]);
-    let installed = Installed::new(&github);
+    let installed = Installed::new(&github).env("INFISICAL_OIDC_GITHUB_TOKEN", "gh-canary-token");
     let out = installed.self_update(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // GitHub redirects downloads to its file host: followed, and the token stays behind.
+    let authorization = |r: &Recorded| r.headers.iter().any(|(n, _)| n == "authorization");
+    assert!(github.api_requests().iter().all(authorization));
+    let files = github.file_host_requests();
+    assert_eq!(files.len(), 2, "checksum and archive through the redirect");
+    assert!(
+        !files.iter().any(authorization),
+        "no token to the file host"
+    );
     assert_eq!(
         stderr(&out),
         format!(
@@ -451,4 +462,15 @@ fn a_release_without_this_platform_says_so() {
         stderr(&out)
     );
     assert_eq!(installed.version(), VERSION);
+}
+
+#[test]
+fn it_goes_through_the_proxy_curl_would_use() {
+    let github = FakeGitHub::start(vec![stub_release("99.0.0"), Release::real(&[TARGET])]);
+    let proxy = LoopbackProxy::start();
+    let installed = Installed::new(&github).env("http_proxy", &proxy.url());
+    let out = installed.self_update(&["--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let port = github.url().rsplit(':').next().unwrap().to_string();
+    assert_eq!(proxy.tunnels(), [format!("127.0.0.1:{port}")]);
 }

@@ -29,7 +29,7 @@ pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
         refuse_unless_replaceable(&exe, &installation)?;
     }
 
-    let releases = Releases::new(http.agent(), env);
+    let releases = Releases::new(http, env);
     let wanted = match &args.version {
         Some(version) => {
             let version = update::normalize_version(version).to_string();

@@ -72,6 +72,8 @@ struct Outgoing<'a> {
     query: &'a [(&'a str, &'a str)],
     headers: &'a [(&'a str, &'a str)],
     json_body: Option<Vec<u8>>,
+    /// Also retry a 500: for a service whose 500s are known to pass (GitHub's token service).
+    retry_500: bool,
 }
 
 impl Http {
@@ -103,10 +105,25 @@ impl Http {
         })
     }
 
-    /// The agent itself, for a library that makes its own requests (self-update): one set of
-    /// timeouts for the whole process.
-    pub fn agent(&self) -> ureq::Agent {
-        self.agent.clone()
+    /// An agent for a library that makes its own requests (self-update against `url`'s host),
+    /// with what ours gets per request: the proxy curl would pick for `url`, the CA roots
+    /// (system, `--ca-cert`), the connect and read timeouts. Unlike ours it follows redirects:
+    /// GitHub answers an asset download with a 302 to its file host. An `Authorization` header
+    /// is never carried across a redirect.
+    pub fn agent_for(&self, url: &str) -> ureq::Agent {
+        let proxy = self.proxies.for_url(url).map(|p| p.proxy.clone());
+        let mut config = ureq::Agent::config_builder()
+            .user_agent(USER_AGENT)
+            .http_status_as_error(false)
+            .max_redirects(5)
+            .redirect_auth_headers(ureq::config::RedirectAuthHeaders::Never)
+            .proxy(proxy)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_per_read(Some(READ_TIMEOUT));
+        if url.starts_with("https:") {
+            config = config.tls_config(self.tls().clone());
+        }
+        config.build().into()
     }
 
     /// A client for `run --watch` polls: one attempt, at most 10 s, nothing said. A poll that fails
@@ -158,6 +175,25 @@ impl Http {
             query,
             headers,
             json_body: None,
+            retry_500: false,
+        })
+    }
+
+    /// A GET to a CI token service: idempotent, and its 500s are transient (GitHub's token
+    /// service answers 500 now and then under load), so those are retried too.
+    pub fn get_json_from_ci<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Result<T, HttpError> {
+        self.json(Outgoing {
+            method: "GET",
+            url,
+            query,
+            headers,
+            json_body: None,
+            retry_500: true,
         })
     }
 
@@ -179,6 +215,7 @@ impl Http {
             query: &[],
             headers: &[],
             json_body: Some(json_body),
+            retry_500: false,
         })
     }
 
@@ -201,6 +238,7 @@ impl Http {
             query,
             headers: &all,
             json_body: None,
+            retry_500: false,
         };
         let (answer, tries) = self.exchange(&out)?;
         if answer.status == 304 && etag.is_some() {
@@ -263,7 +301,10 @@ impl Http {
             tries.elapsed = started.elapsed();
             // What went wrong, if worth another try, and when the server wants to hear again.
             let (problem, server_wait) = match &result {
-                Ok(answer) if is_retryable_status(answer.status) => {
+                Ok(answer)
+                    if is_retryable_status(answer.status)
+                        || (out.retry_500 && answer.status == 500) =>
+                {
                     (status_text(answer.status), answer.retry_after)
                 }
                 Err(cause) if cause.is_retryable() => (cause.to_string(), None),

@@ -248,6 +248,14 @@ impl FakeGitHub {
         self.server.requests()
     }
 
+    /// Requests that reached the file host, i.e. redirects that were followed.
+    pub fn file_host_requests(&self) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.path.starts_with(FILE_HOST))
+            .collect()
+    }
+
     /// Paths of the requests that fetched a file (by browser URL or through the API).
     pub fn downloaded(&self) -> Vec<String> {
         let releases = lock(&self.releases).clone();
@@ -348,23 +356,47 @@ fn answer(request: &Recorded, releases: &[Release], base: &str) -> Reply {
             None => not_found(),
         };
     }
+    // GitHub serves no file itself: both download routes answer 302 with a signed URL on its
+    // file host, which is what clients must follow (without the Authorization header).
     if let Some(id) = path.strip_prefix(&format!("{api}/assets/")) {
         return match asset_by_id(releases, id) {
-            Some((_, asset)) => Reply::file(asset.bytes.clone()),
+            Some((release, asset)) => to_file_host(base, &release.tag, &asset.name),
             None => not_found(),
         };
     }
     if let Some(rest) = path.strip_prefix(&downloads)
         && let Some((tag, name)) = rest.split_once('/')
     {
-        let asset = releases
-            .iter()
-            .find(|r| r.tag == tag)
-            .and_then(|r| r.assets.iter().find(|a| a.name == name));
-        return match asset {
-            Some(asset) => Reply::file(asset.bytes.clone()),
+        return match find_asset(releases, tag, name) {
+            Some(_) => to_file_host(base, tag, name),
             None => Reply::file(b"Not Found".to_vec()).with_status(404),
         };
     }
+    if let Some(rest) = path.strip_prefix(FILE_HOST)
+        && let Some((tag, name)) = rest.split_once('/')
+    {
+        let signed = request.query.iter().any(|(k, _)| k == "X-Amz-Signature");
+        return match find_asset(releases, tag, name) {
+            Some(asset) if signed => Reply::file(asset.bytes.clone()),
+            _ => Reply::file(b"<Error><Code>AccessDenied</Code></Error>".to_vec()).with_status(403),
+        };
+    }
     not_found()
+}
+
+/// Where the fake's "objects.githubusercontent.com" lives.
+const FILE_HOST: &str = "/file-host/";
+
+fn find_asset<'a>(releases: &'a [Release], tag: &str, name: &str) -> Option<&'a Asset> {
+    releases
+        .iter()
+        .find(|r| r.tag == tag)
+        .and_then(|r| r.assets.iter().find(|a| a.name == name))
+}
+
+fn to_file_host(base: &str, tag: &str, name: &str) -> Reply {
+    let location = format!("{base}{FILE_HOST}{tag}/{name}?X-Amz-Expires=300&X-Amz-Signature=fake");
+    Reply::file(Vec::new())
+        .with_status(302)
+        .with_header("Location", &location)
 }

@@ -26,6 +26,8 @@ pub const AWKWARD: &[(&str, &str)] = &[
         "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAA\n-----END PRIVATE KEY-----",
     ),
     ("JSON", "{\"key\":\"value\",\"list\":[1,2,3]}"),
+    // Text that looks like the runner's own command escapes, across lines.
+    ("PERCENT_LINES", "100%25 sure\n%0A is not a newline"),
     (
         "TRICKY",
         "p@ss\"word'with$dollar and $HOME and \\back\\\\slash `tick` #hash =eq;semi|pipe&amp %percent% \\n(not-a-newline)",
