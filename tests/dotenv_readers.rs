@@ -16,7 +16,6 @@ use support::values::AWKWARD;
 /// Keys the CLI must call ambiguous: their values mix quotes, backslashes, `$` or CR in ways the
 /// three readers decode differently.
 const AMBIGUOUS: &[&str] = &[
-    "BACKSLASH",
     "BOTH_QUOTES",
     "CRLF",
     "DOLLAR",

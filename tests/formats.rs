@@ -49,7 +49,19 @@ fn exported(values: &[(&str, &str)], format: &str) -> String {
 }
 
 fn all_values() -> Vec<(&'static str, &'static str)> {
-    AWKWARD.iter().chain(HOSTILE).copied().collect()
+    // One very long value too (256 KiB of everything awkward): no format may cut, fold or
+    // slow down on it.
+    let long: &'static str = Box::leak(
+        "it's \"quoted\" $HOME ${HOME} \\ `tick` #hash ✓ 日本\r\n"
+            .repeat(256 * 1024 / 48)
+            .into_boxed_str(),
+    );
+    AWKWARD
+        .iter()
+        .chain(HOSTILE)
+        .copied()
+        .chain([("VERY_LONG", long)])
+        .collect()
 }
 
 fn expected(values: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -158,7 +170,7 @@ fn pythons_csv_module_reads_the_csv_back() {
     let mut python = Command::new("python3");
     python.args([
         "-c",
-        "import csv, io, json, sys\nrows = list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode(), newline='')))\nassert rows[0] == ['key', 'value'], rows[0]\nprint(json.dumps(dict(rows[1:])))",
+        "import csv, io, json, sys\ncsv.field_size_limit(1 << 30)\nrows = list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode(), newline='')))\nassert rows[0] == ['key', 'value'], rows[0]\nprint(json.dumps(dict(rows[1:])))",
     ]);
     assert_eq!(read_with(python, &text), expected(&values));
 }

@@ -4,6 +4,9 @@
 use crate::error::Failure;
 use crate::secrets::SecretSet;
 
+/// docker reads the file with Go's `bufio.Scanner`, which fails on a line of 64 KiB or more.
+const MAX_LINE: usize = 64 * 1024 - 1;
+
 pub fn render(secrets: &SecretSet) -> Result<String, Failure> {
     let unfit: Vec<&str> = secrets
         .iter()
@@ -14,6 +17,18 @@ pub fn render(secrets: &SecretSet) -> Result<String, Failure> {
         return Err(Failure::usage(format!(
             "docker's --env-file format cannot carry line breaks, found in the value of {}",
             unfit.join(", ")
+        ))
+        .hint("use --format dotenv (for `docker compose`) or --format json, or leave those secrets out"));
+    }
+    let too_long: Vec<&str> = secrets
+        .iter()
+        .filter(|(k, v)| k.len() + 1 + v.len() > MAX_LINE)
+        .map(|(k, _)| k)
+        .collect();
+    if !too_long.is_empty() {
+        return Err(Failure::usage(format!(
+            "docker reads --env-file lines of at most 64 KiB; the value of {} is longer",
+            too_long.join(", ")
         ))
         .hint("use --format dotenv (for `docker compose`) or --format json, or leave those secrets out"));
     }
@@ -44,6 +59,23 @@ mod tests {
                 (k.to_string(), v.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_line_docker_cannot_read_is_refused() {
+        let fits: SecretSet = [("K".to_string(), "v".repeat(MAX_LINE - 2))]
+            .into_iter()
+            .collect();
+        assert!(render(&fits).is_ok());
+        let long: SecretSet = [("K".to_string(), "v".repeat(MAX_LINE - 1))]
+            .into_iter()
+            .collect();
+        let e = render(&long).unwrap_err();
+        assert!(
+            e.message.contains("at most 64 KiB; the value of K"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! |-----------------------------------------|-------------------|--------------------------------------------|
 //! | empty                                   | `KEY=`            |                                            |
 //! | only `A-Za-z0-9_-./:@%+,~^`             | `KEY=value`       | nothing to misread                         |
-//! | no `'`, `\`, CR                         | `KEY='value'`     | single quotes: literal in all three        |
+//! | no `'`, CR, `\\`, final `\`               | `KEY='value'`     | single quotes: literal in all three        |
 //! | anything else                           | `KEY="va\"lue"`   | double quotes with `\\ \" \n \r` escapes   |
 //!
 //! python-dotenv expands `${NAME}` in every form, with no escape. In double quotes Node's dotenv
@@ -49,7 +49,9 @@ pub fn encode(value: &str) -> (String, bool) {
     }
     // python-dotenv expands `${NAME}` whatever the quoting, and has no escape for it.
     let no_python_expansion = !value.contains("${");
-    if !value.contains(['\'', '\\', '\r']) {
+    // In single quotes Node's dotenv and dotenvy take every byte literally; python-dotenv decodes
+    // only `\\` and `\'`, so a lone backslash is safe there but a doubled or final one is not.
+    if !value.contains(['\'', '\r']) && !value.contains("\\\\") && !value.ends_with('\\') {
         return (format!("'{value}'"), no_python_expansion);
     }
     let mut out = String::with_capacity(value.len() + 2);
@@ -174,7 +176,9 @@ mod tests {
         assert_eq!(encode("$HOME"), ("'$HOME'".into(), true));
         assert_eq!(encode("${HOME}"), ("'${HOME}'".into(), false));
         assert_eq!(encode("it's"), ("\"it's\"".into(), true));
-        assert_eq!(encode("a\\b"), ("\"a\\\\b\"".into(), false));
+        assert_eq!(encode("a\\b"), ("'a\\b'".into(), true));
+        assert_eq!(encode("a\\\\b"), ("\"a\\\\\\\\b\"".into(), false));
+        assert_eq!(encode("ends\\"), ("\"ends\\\\\"".into(), false));
         assert_eq!(encode("it's $HOME"), ("\"it's \\$HOME\"".into(), false));
         assert_eq!(encode("it's 5$"), ("\"it's 5\\$\"".into(), false));
     }
