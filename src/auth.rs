@@ -298,10 +298,25 @@ fn explain_login_error(
             format!("Infisical refused the token's issuer: iss = {}", claims.iss_text()),
             "set the identity's OIDC Issuer to this iss (GitHub: https://token.actions.githubusercontent.com)".to_string(),
         )
-    } else if m.contains("claim not allowed") || m.contains("token has no") {
+    } else if let Some(field) = api
+        .message
+        .split_once("token has no ")
+        .and_then(|(_, rest)| rest.strip_suffix(" field"))
+    {
         (
-            "Infisical refused one of the token's claims".to_string(),
-            "compare the identity's OIDC Claims with the token's claims (repository, ref, environment, ...)".to_string(),
+            format!("the token has no `{field}` claim, which this identity requires"),
+            format!(
+                "remove `{field}` from the identity's OIDC Claims or Claim Metadata Mapping, or use a token that carries it"
+            ),
+        )
+    } else if m.contains("claim not allowed") {
+        // Infisical does not say which claim failed: show the ones identities usually bind.
+        (
+            format!(
+                "Infisical refused one of the token's claims; the token has {}",
+                claims.bindable_text()
+            ),
+            "compare these with the identity's OIDC Claims (each a comma-separated list of values or globs)".to_string(),
         )
     } else if m.contains("invalid jwt") {
         (

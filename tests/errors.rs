@@ -212,6 +212,45 @@ fn the_fake_refuses_like_the_real_server_and_we_show_the_tokens_claims() {
 }
 
 #[test]
+fn a_refused_bound_claim_shows_the_claims_to_compare() {
+    let bind = |claims: Vec<(&str, &str)>| {
+        let mut world = World::demo();
+        let identity = world.identity_mut(DEMO_IDENTITY_ID).unwrap();
+        identity.oidc.as_mut().unwrap().bound_claims = claims
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
+            .collect();
+        FakeInfisical::start(world)
+    };
+    let sandbox = Sandbox::new();
+    let jwt = token_with(DEMO_SUBJECT, DEMO_AUDIENCE);
+
+    let server = bind(vec![("repository_owner", "someone-else")]);
+    let out = login(&sandbox, &server, DEMO_IDENTITY_ID, &jwt);
+    assert_fails(
+        &out,
+        AUTH,
+        &[
+            "refused one of the token's claims",
+            "repository_owner = octocat",
+            "ref = refs/heads/main",
+            "OIDC claim not allowed",
+        ],
+        &[],
+    );
+
+    // A GitHub token outside a deployment job has no `environment`.
+    let server = bind(vec![("environment", "production")]);
+    let out = login(&sandbox, &server, DEMO_IDENTITY_ID, &jwt);
+    assert_fails(
+        &out,
+        AUTH,
+        &["the token has no `environment` claim", "Claims"],
+        &[],
+    );
+}
+
+#[test]
 fn inside_github_actions_without_id_token_permission_the_fix_is_named() {
     let sandbox = Sandbox::new();
     let server = FakeInfisical::start(World::demo());

@@ -186,6 +186,13 @@ fn several_paths_are_read_in_order_over_one_connection_and_later_wins() {
         .map(|r| r.query("secretPath").unwrap_or_default().to_string())
         .collect();
     assert_eq!(paths, ["/", "/nested"]);
+    let connections: std::collections::BTreeSet<u16> = s
+        .server
+        .requests()
+        .iter()
+        .filter_map(|r| r.peer.map(|p| p.port()))
+        .collect();
+    assert_eq!(connections.len(), 1, "one TCP connection for every request");
 }
 
 #[test]
@@ -259,6 +266,19 @@ fn run_command_goes_through_the_shell() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(stdout(&out), "shared-from-prod");
+
+    // Without $SHELL (a minimal container), `sh -c` runs it.
+    let out = s
+        .sandbox
+        .cmd()
+        .args(["run", "--domain", &s.server.url(), "--project"])
+        .args([DEMO_PROJECT_SLUG, "--token", &s.token])
+        .args(["--command", "printf '%s' \"$0\""])
+        .env_remove("SHELL")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "sh");
 }
 
 #[test]
@@ -393,4 +413,22 @@ fn a_template_renders_a_config_file_and_names_the_line_of_a_mistake() {
         stderr(&out)
     );
     assert!(stdout(&out).is_empty());
+
+    // `--template -` reads the template from standard input.
+    let out = s
+        .sandbox
+        .cmd()
+        .args([
+            "secrets",
+            "export",
+            "--domain",
+            &s.server.url(),
+            "--project",
+        ])
+        .args([DEMO_PROJECT_SLUG, "--token", &s.token, "--template", "-"])
+        .write_stdin("key={{ API_KEY | json }}\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "key=\"dev-api-key-123\"\n");
 }

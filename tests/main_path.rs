@@ -469,6 +469,42 @@ fn a_revoked_session_is_replaced_by_a_fresh_login() {
 }
 
 #[test]
+fn a_session_the_server_calls_expired_is_replaced_once_and_never_in_a_loop() {
+    let sandbox = Sandbox::new();
+    let server = FakeInfisical::start(World::demo());
+    let gh = github_runner();
+    let run = || {
+        let mut cmd = sandbox.cmd();
+        in_github_actions(&mut cmd, &gh, &server, sandbox.path())
+            .args(["secrets", "export"])
+            .output()
+            .unwrap()
+    };
+    assert!(run().status.success());
+    // 403 TokenError, as the real server answers a token past its exp.
+    server.expire_all_tokens();
+    let out = run();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(logins(&server), 2);
+
+    // A server that refuses even the fresh token: one more login, then a clear error.
+    server.replay(
+        "GET",
+        "/api/v3/secrets/raw",
+        403,
+        serde_json::json!({
+            "reqId": "req-aaaaaaaaaaaaaa",
+            "statusCode": 403,
+            "message": "Your token has expired. Please re-authenticate.",
+            "error": "TokenError"
+        }),
+    );
+    let out = run();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(logins(&server), 3, "exactly one new login, no loop");
+}
+
+#[test]
 fn an_output_file_is_private() {
     let sandbox = Sandbox::new();
     let server = FakeInfisical::start(World::demo());

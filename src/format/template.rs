@@ -39,6 +39,8 @@ fn error(line: usize, message: String) -> Failure {
         .hint("write {{ KEY }}, {{ KEY | json }}, {{ KEY | shell }}, {{ KEY | base64 }}, or {{ range }}{{ .Key }}={{ .Value }}{{ end }}")
 }
 
+const FILTERS: &[&str] = &["json", "shell", "base64"];
+
 fn parse(template: &str) -> Result<Vec<Node<'_>>, Failure> {
     let mut document = Vec::new();
     // Open `range` bodies, innermost last, with the line each was opened on.
@@ -65,7 +67,15 @@ fn parse(template: &str) -> Result<Vec<Node<'_>>, Failure> {
         let mut parts = inner.split('|').map(str::trim);
         let name = parts.next().unwrap_or_default();
         let filters: Vec<&str> = parts.collect();
+        // Checked here, not while rendering: a mistake inside a `range` must fail even when
+        // there are no secrets to loop over.
+        if let Some(other) = filters.iter().find(|f| !FILTERS.contains(f)) {
+            return Err(error(line, format!("unknown filter `{other}`")));
+        }
         match name {
+            "range" if filters.is_empty() && !open.is_empty() => {
+                return Err(error(line, "`{{ range }}` cannot be nested".into()));
+            }
             "range" if filters.is_empty() => open.push((Vec::new(), line)),
             "end" if filters.is_empty() => {
                 let Some((nodes, _)) = open.pop() else {
@@ -185,8 +195,26 @@ mod tests {
             ),
             ("{{ .Value }}", "only defined inside"),
             ("{{ }}", "empty"),
+            (
+                "{{ range }}\n{{ range }}{{ end }}{{ end }}",
+                "template line 2: `{{ range }}` cannot be nested",
+            ),
         ] {
             let e = render(template, &secrets()).unwrap_err();
+            assert!(e.message.contains(says), "{template:?}: {}", e.message);
+        }
+        // Found by reading, not by rendering: no secret needs to reach the mistake.
+        for (template, says) in [
+            (
+                "{{ range }}{{ .Value | yaml }}{{ end }}",
+                "unknown filter `yaml`",
+            ),
+            (
+                "{{ range }}{{ range }}{{ end }}{{ end }}",
+                "cannot be nested",
+            ),
+        ] {
+            let e = render(template, &SecretSet::default()).unwrap_err();
             assert!(e.message.contains(says), "{template:?}: {}", e.message);
             assert!(!e.message.contains("lines"), "no value in errors");
         }

@@ -86,6 +86,45 @@ impl Claims {
     pub fn iss_text(&self) -> &str {
         self.iss.as_deref().unwrap_or("(none)")
     }
+
+    /// `name = value` for the claims identities usually bind (GitHub's, GitLab's), else for the
+    /// first few string claims: what to hold against the identity's OIDC Claims when Infisical
+    /// only says that one of them did not match.
+    pub fn bindable_text(&self) -> String {
+        const USUAL: &[&str] = &[
+            "repository",
+            "repository_owner",
+            "ref",
+            "ref_type",
+            "environment",
+            "workflow",
+            "job_workflow_ref",
+            "event_name",
+            "actor",
+            "project_path",
+            "namespace_path",
+            "ref_path",
+            "pipeline_source",
+        ];
+        let text =
+            |(name, value): (&String, &Value)| value.as_str().map(|v| format!("{name} = {v}"));
+        let usual: Vec<String> = self
+            .extra
+            .iter()
+            .filter(|(name, _)| USUAL.contains(&name.as_str()))
+            .filter_map(text)
+            .collect();
+        let shown = if usual.is_empty() {
+            self.extra.iter().filter_map(text).take(8).collect()
+        } else {
+            usual
+        };
+        if shown.is_empty() {
+            "no claims beyond iss, sub and aud".to_string()
+        } else {
+            shown.join(", ")
+        }
+    }
 }
 
 /// What the user expects Infisical's identity to be configured with (`--expect-*`).

@@ -385,6 +385,15 @@ mod tests {
             ),
             "$CIRCLE_OIDC_TOKEN_V2"
         );
+        // Projects from before the V2 token still have the first one.
+        assert_eq!(
+            found(
+                &none,
+                &[("CIRCLECI", "true"), ("CIRCLE_OIDC_TOKEN", "a")],
+                false
+            ),
+            "$CIRCLE_OIDC_TOKEN"
+        );
         let aud = Explicit {
             audience: Some("my-aud".into()),
             ..Default::default()
