@@ -219,8 +219,21 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn no_secret_or_token_shows_anywhere_but_where_the_user_asked() {
-    let job = job();
+    let mut job = job();
     let url = job.server.url();
+    let template = job.sandbox.path().join("app.tmpl");
+    std::fs::write(
+        &template,
+        "{{ range }}{{ .Key }}={{ .Value | json }}\n{{ end }}",
+    )
+    .unwrap();
+    job.own_files.push(template.clone());
+    let with_template = [
+        "secrets",
+        "export",
+        "--template",
+        template.to_str().unwrap(),
+    ];
     let runs: Vec<(&[&str], Export)> = vec![
         (&["login", "oidc"], Export::Nowhere),
         (&["login", "oidc", "--dry-run"], Export::Nowhere),
@@ -238,6 +251,14 @@ fn no_secret_or_token_shows_anywhere_but_where_the_user_asked() {
             &["secrets", "export", "-f", "json", "-o", "out.json"],
             Export::File("out.json"),
         ),
+        (
+            &["secrets", "export", "--format", "github-env"],
+            Export::Stdout,
+        ),
+        (&with_template, Export::Stdout),
+        (&["secrets", "get", "CANARY_1"], Export::Stdout),
+        (&["secrets", "list"], Export::Nowhere),
+        (&["secrets", "list", "--format", "json"], Export::Nowhere),
         (&["secrets", "export", "--github-env"], Export::GithubEnv),
         (
             &["secrets", "export", "--github-output"],
