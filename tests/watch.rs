@@ -30,7 +30,8 @@ fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
 
 fn watch_with_grace(server: &FakeInfisical, token: &str, script: &str, grace: &str) -> Watched {
     let sandbox = Sandbox::new();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
+    let (reader, writer) = std::io::pipe().unwrap();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
         .args([
             "run",
             "--watch",
@@ -53,22 +54,18 @@ fn watch_with_grace(server: &FakeInfisical, token: &str, script: &str, grace: &s
         .env("HOME", sandbox.path())
         .env("XDG_CONFIG_HOME", sandbox.config_dir())
         .env("INFISICAL_RETRY_BASE_MS", "5")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        // One pipe for both streams: lines arrive in the order they were written, which two
+        // pipes read by two threads cannot promise.
+        .stdout(Stdio::from(writer.try_clone().unwrap()))
+        .stderr(Stdio::from(writer))
         .spawn()
         .unwrap();
     let (tx, lines) = channel();
-    for stream in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
     Watched {
         child,
         lines,
@@ -183,6 +180,12 @@ fn polls_ask_only_for_changes_with_the_servers_etag() {
     let tag = if_none_match(&seen[2]).expect("the second poll is conditional");
     assert!(tag.starts_with('"'), "{tag}");
     assert_eq!(if_none_match(&seen[3]), Some(tag));
+    // The start and the polls share one client, so one connection.
+    let ports: std::collections::BTreeSet<u16> = seen
+        .iter()
+        .filter_map(|r| r.peer.map(|p| p.port()))
+        .collect();
+    assert_eq!(ports.len(), 1, "{ports:?}");
 
     // A 304 must not hide a change: the next answer is a full listing with a new tag.
     set_api_key(&server, "rotated-key");

@@ -41,7 +41,7 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
         interval: args.watch_interval,
         grace: args.watch_grace,
     };
-    let poll = http.for_polling()?;
+    let poll = http.for_polling();
     let mut cache = super::PollCache::default();
     watch::supervise(
         &program,

@@ -129,23 +129,31 @@ impl Http {
     /// A client for `run --watch` polls: one attempt, at most 10 s, nothing said. A poll that fails
     /// is simply tried again at the next interval, and a long retry loop would keep the watcher
     /// from passing on a signal.
-    pub fn for_polling(&self) -> Result<Http, Failure> {
-        let http = Http::new(NetworkSettings {
-            attempts: 1,
-            timeout: self.settings.timeout.min(Duration::from_secs(10)),
-            verbose: false,
-            quiet: true,
-            ..self.settings.clone()
-        })?;
-        for origin in self
+    /// It shares this client's agent, so its connection pool too: polls reuse the connection.
+    pub fn for_polling(&self) -> Http {
+        let origins = self
             .header_origins
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .iter()
-        {
-            http.send_custom_headers_to(origin);
+            .clone();
+        let tls = OnceLock::new();
+        if let Some(loaded) = self.tls.get() {
+            let _ = tls.set(loaded.clone());
         }
-        Ok(http)
+        Http {
+            agent: self.agent.clone(),
+            settings: NetworkSettings {
+                attempts: 1,
+                timeout: self.settings.timeout.min(Duration::from_secs(10)),
+                verbose: false,
+                quiet: true,
+                ..self.settings.clone()
+            },
+            extra_roots: self.extra_roots.clone(),
+            tls,
+            proxies: self.proxies.clone(),
+            header_origins: Mutex::new(origins),
+        }
     }
 
     /// From now on requests to `base_url`'s origin carry the custom headers (`--header`,

@@ -8,12 +8,14 @@ use crate::config::ProxyEnv;
 use crate::error::Failure;
 
 /// A proxy from the environment, ready for ureq, and how to show it (without credentials).
+#[derive(Clone)]
 pub(super) struct ParsedProxy {
     pub(super) proxy: ureq::Proxy,
     pub(super) shown: String,
 }
 
 /// The proxies the environment names, and which request goes through which (curl's rules).
+#[derive(Clone)]
 pub(super) struct Proxies {
     http: Option<ParsedProxy>,
     https: Option<ParsedProxy>,
