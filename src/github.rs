@@ -171,23 +171,59 @@ pub fn runner_file(command: FileCommand, path: Option<String>) -> Result<String,
     })
 }
 
-/// Appends `text` to a runner file in one write, so a failure leaves nothing half-written.
-pub fn append(command: FileCommand, path: &str, text: &str) -> Result<()> {
-    use std::io::Write;
-    let fail = |what: &str, e: std::io::Error| {
-        Failure::new(
-            Kind::General,
-            format!("cannot {what} ${} ({path}): {e}", command.variable()),
-        )
-    };
-    let mut file = std::fs::OpenOptions::new()
+/// A runner file opened for appending, remembering its length so a failed export can take back
+/// what it wrote.
+pub struct RunnerFile {
+    command: FileCommand,
+    path: String,
+    file: std::fs::File,
+    start: u64,
+}
+
+/// Opens a runner file before anything is written anywhere, so an unusable second file stops
+/// the export before the first one is touched.
+pub fn open_runner_file(command: FileCommand, path: &str) -> Result<RunnerFile, Failure> {
+    let file = std::fs::OpenOptions::new()
         .append(true)
         .create(true)
         .open(path)
-        .map_err(|e| fail("open", e))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| fail("write", e))?;
-    Ok(())
+        .map_err(|e| runner_file_failure(command, path, "open", &e))?;
+    let start = file.metadata().map(|m| m.len()).unwrap_or(0);
+    Ok(RunnerFile {
+        command,
+        path: path.to_string(),
+        file,
+        start,
+    })
+}
+
+fn runner_file_failure(
+    command: FileCommand,
+    path: &str,
+    what: &str,
+    e: &std::io::Error,
+) -> Failure {
+    Failure::new(
+        Kind::General,
+        format!("cannot {what} ${} ({path}): {e}", command.variable()),
+    )
+}
+
+impl RunnerFile {
+    /// Appends `text` in one write.
+    pub fn append(&mut self, text: &str) -> Result<(), Failure> {
+        use std::io::Write;
+        self.file
+            .write_all(text.as_bytes())
+            .map_err(|e| runner_file_failure(self.command, &self.path, "write", &e))
+    }
+
+    /// Cuts the file back to what it held when opened (a regular file; a device is left alone).
+    pub fn take_back(&self) {
+        if self.file.metadata().is_ok_and(|m| m.is_file()) {
+            let _ = self.file.set_len(self.start);
+        }
+    }
 }
 
 /// Whether our stdout is the very file `path` names (same device and inode), as in

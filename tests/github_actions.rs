@@ -253,6 +253,45 @@ fn without_the_runner_files_the_flags_say_what_is_missing() {
 }
 
 #[test]
+fn both_runner_files_are_written_or_neither() {
+    let job = job(&[("A", "1")]);
+    // $GITHUB_OUTPUT cannot be opened: nothing reaches $GITHUB_ENV either.
+    let out = job
+        .cmd()
+        .env("GITHUB_OUTPUT", job.github_env.parent().unwrap())
+        .args(["secrets", "export", "--github-env", "--github-output"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot open $GITHUB_OUTPUT"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&job.github_env).unwrap(),
+        "EARLIER=step\n"
+    );
+    // It opens but a write fails (a full disk): what $GITHUB_ENV got is taken back.
+    let out = job
+        .cmd()
+        .env("GITHUB_OUTPUT", "/dev/full")
+        .args(["secrets", "export", "--github-env", "--github-output"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot write $GITHUB_OUTPUT"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&job.github_env).unwrap(),
+        "EARLIER=step\n"
+    );
+}
+
+#[test]
 fn values_and_tokens_are_masked_before_anything_else_is_printed() {
     let values = all_values();
     let job = job(&values);

@@ -128,10 +128,26 @@ fn append_to_runner_files(
         .iter()
         .map(|sink| github::runner_file(*sink, env(sink.variable())))
         .collect::<Result<Vec<_>, _>>()?;
-    for (sink, path) in sinks.iter().zip(&paths) {
-        let rendered =
-            format::render(Format::GithubEnv, secrets, &mut github::random_delimiters())?;
-        github::append(*sink, path, &rendered.text)?;
+    let mut files = sinks
+        .iter()
+        .zip(&paths)
+        .map(|(sink, path)| github::open_runner_file(*sink, path))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Each file gets its own delimiters; all are rendered before the first byte is written.
+    let texts = sinks
+        .iter()
+        .map(|_| format::render(Format::GithubEnv, secrets, &mut github::random_delimiters()))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (i, text) in texts.iter().enumerate() {
+        if let Err(e) = files[i].append(&text.text) {
+            // All or nothing: a later step must not see half an export.
+            for file in &files[..=i] {
+                file.take_back();
+            }
+            return Err(e.into());
+        }
+    }
+    for sink in sinks {
         crate::progress::note(&format!(
             "Wrote {} to ${}",
             super::plural(secrets.len(), "secret"),
