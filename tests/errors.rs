@@ -627,3 +627,78 @@ fn captured_success_answers_decode() {
         stderr(&out)
     );
 }
+
+#[test]
+fn every_captured_listing_decodes_and_merges_as_the_official_clients_do() {
+    for fixture in [
+        "secrets-v3-dev-root-all-flags.json",
+        "secrets-v3-dev-root-all-flags-by-workspaceId.json",
+        "secrets-v3-universal-auth-all-flags.json",
+        "secrets-v3-dangling-reference-raw.json",
+    ] {
+        let server = FakeInfisical::start(World::demo());
+        let sandbox = Sandbox::new();
+        let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+        server.replay_fixture(fixture);
+        let out = sandbox
+            .cmd()
+            .args(["secrets", "export", "--format", "json", "--domain"])
+            .args([
+                &server.url(),
+                "--token",
+                &token,
+                "--project",
+                DEMO_PROJECT_SLUG,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{fixture}: {}", stderr(&out));
+        let got: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&stdout(&out)).unwrap();
+
+        // The rule written plainly over the captured body: imports in order, a later one
+        // winning, then the folder's own secrets over all of them.
+        let path = format!("{}/tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
+        let captured: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let body = &captured["response"]["body"];
+        let mut expected = std::collections::BTreeMap::new();
+        let imported = body["imports"].as_array().into_iter().flatten();
+        for secret in imported
+            .flat_map(|i| i["secrets"].as_array().unwrap())
+            .chain(body["secrets"].as_array().unwrap())
+        {
+            expected.insert(
+                secret["secretKey"].as_str().unwrap().to_string(),
+                secret["secretValue"].as_str().unwrap().to_string(),
+            );
+        }
+        assert!(!expected.is_empty(), "{fixture}");
+        assert_eq!(got, expected, "{fixture}");
+    }
+}
+
+#[test]
+fn captured_universal_auth_answers_are_understood() {
+    let sandbox = Sandbox::new();
+    let login = |fixture: &str| {
+        let server = FakeInfisical::start(World::demo());
+        server.replay_fixture(fixture);
+        sandbox
+            .cmd()
+            .args(["login", "universal", "--domain", &server.url()])
+            .env("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", DEMO_UA_CLIENT_ID)
+            .env("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "not-the-secret")
+            .output()
+            .unwrap()
+    };
+    let out = login("ua-login-success.json");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = login("ua-login-bad-secret.json");
+    assert_fails(
+        &out,
+        AUTH,
+        &["Invalid credentials", "req-sScWUw93HjPNDS"],
+        &["not-the-secret"],
+    );
+}
