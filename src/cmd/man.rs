@@ -1,5 +1,5 @@
 //! `man`: manual pages generated from the clap definition, so they say what `--help` says.
-//! `man/` holds the checked-in copies that packagers and the README's install steps use.
+//! `completions/man/` holds the checked-in copies that packagers and the README's install steps use.
 
 use std::io::Write;
 
