@@ -268,3 +268,36 @@ fn the_commands_own_exit_ends_the_watch_with_its_code() {
     let mut watched = watch(&server, &token, "sleep 0.3; exit 5");
     assert_eq!(watched.child.wait().unwrap().code(), Some(5));
 }
+
+#[test]
+fn sigint_and_sighup_reach_the_command_and_leave_no_orphan() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    for (signal, code) in [("INT", 130), ("HUP", 129)] {
+        // The shell dies of the signal (no trap), as most commands do.
+        let mut watched = watch(
+            &server,
+            &token,
+            r#"echo "pid=$$"; while :; do sleep 0.05; done"#,
+        );
+        let seen = watched.until("pid=");
+        let pid = seen.last().unwrap().trim_start_matches("pid=").to_string();
+        let watcher = watched.child.id().to_string();
+        assert!(
+            Command::new("kill")
+                .args([&format!("-{signal}"), &watcher])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let status = watched.child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "SIG{signal}");
+        let alive = Command::new("kill")
+            .args(["-0", &pid])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+            .success();
+        assert!(!alive, "SIG{signal}: the command outlived the watcher");
+    }
+}
