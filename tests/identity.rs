@@ -471,6 +471,15 @@ fn status_shows_and_logout_ends_the_session() {
     assert_eq!(views[0]["identityId"], DEMO_IDENTITY_ID);
     assert_eq!(views[0]["domain"], server.url());
     assert!(views[0]["secondsLeft"].as_u64().unwrap() > 3000);
+    assert_eq!(views[0]["usable"], true);
+    // Where the session lives (0600, under the config dir) and how it was obtained.
+    let file = std::path::PathBuf::from(views[0]["sessionFile"].as_str().unwrap());
+    assert!(file.starts_with(sandbox.config_dir()), "{}", file.display());
+    assert!(file.is_file());
+    assert_eq!(
+        views[0]["tokenKind"],
+        "machine identity access token (OIDC login)"
+    );
     assert!(
         !stdout(&out).contains("accessToken"),
         "status never shows the token"
