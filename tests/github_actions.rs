@@ -253,6 +253,41 @@ fn without_the_runner_files_the_flags_say_what_is_missing() {
 }
 
 #[test]
+fn a_windows_runner_is_not_handed_a_value_it_would_cut() {
+    let job = job(&[("PEM_CRLF", "-----END KEY-----\r"), ("A", "1")]);
+    for args in [
+        &["secrets", "export", "--github-env"][..],
+        &["secrets", "export", "--format", "github-env"][..],
+    ] {
+        let out = job
+            .cmd()
+            .env("RUNNER_OS", "Windows")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot carry a value ending in CR, as the value of PEM_CRLF"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty());
+    }
+    assert_eq!(
+        std::fs::read_to_string(&job.github_env).unwrap(),
+        "EARLIER=step\n"
+    );
+    // Linux runners read it back whole.
+    let out = job
+        .cmd()
+        .env("RUNNER_OS", "Linux")
+        .args(["secrets", "export", "--github-env"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
 fn both_runner_files_are_written_or_neither() {
     let job = job(&[("A", "1")]);
     // $GITHUB_OUTPUT cannot be opened: nothing reaches $GITHUB_ENV either.

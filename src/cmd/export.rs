@@ -78,6 +78,9 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     if format.sets_environment() {
         secrets::check_env_names(&secrets, &args.allow_name)?;
     }
+    if format == Format::GithubEnv {
+        check_windows_runner(&secrets, env)?;
+    }
     let rendered = format::render(format, &secrets, &mut github::random_delimiters())?;
     for warning in &rendered.warnings {
         super::warn(warning);
@@ -117,6 +120,28 @@ fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
 }
 
 /// Validates everything first, then appends: an error leaves both files untouched.
+/// On a Windows runner the heredoc form cannot end a value in CR: the runner reads lines ending
+/// in CRLF and strips the CR before the delimiter. Refused rather than cut short.
+fn check_windows_runner(secrets: &SecretSet, env: Env) -> Result<()> {
+    if env("RUNNER_OS").as_deref() != Some("Windows") {
+        return Ok(());
+    }
+    let cut: Vec<&str> = secrets
+        .iter()
+        .filter(|(_, v)| v.ends_with('\r'))
+        .map(|(k, _)| k)
+        .collect();
+    if cut.is_empty() {
+        return Ok(());
+    }
+    Err(crate::error::Failure::usage(format!(
+        "on a Windows runner $GITHUB_ENV cannot carry a value ending in CR, as the value of {} does",
+        cut.join(", ")
+    ))
+    .hint("use --format json, or run this step on Linux or macOS")
+    .into())
+}
+
 fn append_to_runner_files(
     sinks: &[FileCommand],
     secrets: &SecretSet,
@@ -124,6 +149,7 @@ fn append_to_runner_files(
     env: Env,
 ) -> Result<()> {
     secrets::check_env_names(secrets, allowed)?;
+    check_windows_runner(secrets, env)?;
     let paths = sinks
         .iter()
         .map(|sink| github::runner_file(*sink, env(sink.variable())))
