@@ -111,6 +111,19 @@ fn start(program: &OsString, args: &[OsString], secrets: &SecretSet) -> Result<C
     for (key, value) in secrets.iter() {
         command.env(key, value);
     }
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: prctl(2) is async-signal-safe and touches no memory of ours.
+        unsafe {
+            command.pre_exec(|| {
+                // If the watcher itself is killed (SIGKILL, OOM), its command goes too instead
+                // of running on as an orphan with secrets nobody rotates.
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                Ok(())
+            });
+        }
+    }
     command.spawn().map_err(|e| {
         let name = program.to_string_lossy();
         match e.kind() {

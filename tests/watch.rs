@@ -104,6 +104,16 @@ impl Watched {
     }
 }
 
+impl Drop for Watched {
+    /// A test that fails half-way must not leave the watcher (and its command) running.
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 fn set_api_key(server: &FakeInfisical, value: &str) {
     server.update_world(|world| {
         world
@@ -267,6 +277,32 @@ fn the_commands_own_exit_ends_the_watch_with_its_code() {
     let token = server.issue_token(DEMO_IDENTITY_ID, 600);
     let mut watched = watch(&server, &token, "sleep 0.3; exit 5");
     assert_eq!(watched.child.wait().unwrap().code(), Some(5));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_watcher_takes_its_command_with_it() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let mut watched = watch(
+        &server,
+        &token,
+        r#"echo "pid=$$"; while :; do sleep 0.05; done"#,
+    );
+    let seen = watched.until("pid=");
+    let pid = seen.last().unwrap().trim_start_matches("pid=").to_string();
+    watched.child.kill().unwrap();
+    watched.child.wait().unwrap();
+    let gone = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        !Command::new("kill")
+            .args(["-0", &pid])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    });
+    assert!(gone, "the command outlived a SIGKILLed watcher");
 }
 
 #[test]
