@@ -207,7 +207,12 @@ fn install_signal_handlers() {
     for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
         // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
         unsafe {
-            libc::signal(signal, remember as *const () as libc::sighandler_t);
+            let before = libc::signal(signal, remember as *const () as libc::sighandler_t);
+            // Ignored when we started (`nohup`, a background job): stays ignored, for us and
+            // for the command, as a shell does.
+            if before == libc::SIG_IGN {
+                libc::signal(signal, libc::SIG_IGN);
+            }
         }
     }
 }

@@ -330,6 +330,15 @@ fn a_503_that_never_ends_gives_up_within_the_bound() {
     );
     assert_eq!(s.server.requests().len(), 4);
 
+    // The settings' environment forms.
+    let out = s
+        .export_cmd(&s.server.url(), &[])
+        .env("INFISICAL_RETRIES", "1")
+        .output()
+        .unwrap();
+    s.assert_fails(&out, NETWORK, &["gave up after 2 attempts"]);
+    assert_eq!(s.server.requests().len(), 6);
+
     // Retry-After larger than what is left of --timeout: stop at once and say why.
     s.server.fail_next(1000, 429);
     let out = s.export(&s.server.url(), &["--timeout", "0.9"]);
@@ -340,6 +349,16 @@ fn a_503_that_never_ends_gives_up_within_the_bound() {
             "rate limiting",
             "the server asked to wait 1s, more than the",
         ],
+    );
+    let out = s
+        .export_cmd(&s.server.url(), &[])
+        .env("INFISICAL_TIMEOUT", "0.9")
+        .output()
+        .unwrap();
+    s.assert_fails(
+        &out,
+        NETWORK,
+        &["the server asked to wait 1s, more than the"],
     );
 }
 
@@ -549,6 +568,13 @@ fn plain_http_to_another_machine_is_refused_before_anything_is_sent() {
         NETWORK,
         &["the proxy failed: it refused to open a tunnel (HTTP 403)"],
     );
+    let out = s
+        .export_cmd("http://infisical.example.com", &[])
+        .env("http_proxy", proxy.url())
+        .env("INFISICAL_ALLOW_INSECURE_HTTP", "true")
+        .output()
+        .unwrap();
+    s.assert_fails(&out, NETWORK, &["the proxy failed"]);
 }
 
 #[test]

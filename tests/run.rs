@@ -172,7 +172,8 @@ fn a_command_is_required() {
 /// The command, started as a user would start us, with its stdout piped so a test can wait for it.
 #[cfg(unix)]
 fn spawn_run(s: &Setup, script: &str) -> std::process::Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"));
+    common::with_default_signals(&mut command)
         .args([
             "run",
             "--domain",

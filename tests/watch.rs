@@ -31,7 +31,8 @@ fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
 fn watch_with_grace(server: &FakeInfisical, token: &str, script: &str, grace: &str) -> Watched {
     let sandbox = Sandbox::new();
     let (reader, writer) = std::io::pipe().unwrap();
-    let child = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"))
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"));
+    let child = common::with_default_signals(&mut command)
         .args([
             "run",
             "--watch",
@@ -277,6 +278,62 @@ fn the_commands_own_exit_ends_the_watch_with_its_code() {
     let token = server.issue_token(DEMO_IDENTITY_ID, 600);
     let mut watched = watch(&server, &token, "sleep 0.3; exit 5");
     assert_eq!(watched.child.wait().unwrap().code(), Some(5));
+}
+
+#[test]
+fn under_nohup_a_hangup_is_ignored_by_the_watcher_and_the_command() {
+    use std::os::unix::process::CommandExt;
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let (reader, writer) = std::io::pipe().unwrap();
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"));
+    common::with_default_signals(&mut command);
+    // SAFETY: signal(2) is async-signal-safe and touches no memory of ours.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGHUP, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let mut child = command
+        .args(["run", "--watch", "--watch-interval", "200ms"])
+        .args(["--domain", &server.url(), "--project", DEMO_PROJECT_SLUG])
+        .args(["--token", &token, "--", "sh", "-c", SERVICE])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdout(Stdio::from(writer.try_clone().unwrap()))
+        .stderr(Stdio::from(writer))
+        .spawn()
+        .unwrap();
+    // The command holds the pipe's writing ends: drop it, or the reader never sees the end.
+    drop(command);
+    let mut lines = BufReader::new(reader).lines();
+    assert!(
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .any(|l| l.starts_with("value="))
+    );
+    let pid = child.id().to_string();
+    let kill = |signal: &str| {
+        assert!(
+            Command::new("kill")
+                .args([signal, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    kill("-HUP");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "SIGHUP ended the watch"
+    );
+    kill("-TERM");
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert_eq!(rest, ["stopped"], "only SIGTERM reached the command");
 }
 
 #[cfg(target_os = "linux")]

@@ -57,3 +57,20 @@ pub fn stderr(output: &std::process::Output) -> String {
 pub fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Starts `command` with SIGINT, SIGTERM and SIGHUP at their defaults, as from a terminal. A test
+/// harness may itself run with some ignored (a background job ignores SIGINT, `nohup` SIGHUP),
+/// and a signal ignored at start stays ignored across exec, where no shell may trap it again.
+#[cfg(unix)]
+pub fn with_default_signals(command: &mut std::process::Command) -> &mut std::process::Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: signal(2) is async-signal-safe and touches no memory of ours.
+    unsafe {
+        command.pre_exec(|| {
+            for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                libc::signal(signal, libc::SIG_DFL);
+            }
+            Ok(())
+        })
+    }
+}
