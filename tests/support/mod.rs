@@ -1,9 +1,11 @@
 //! Test-support fakes for `infisical-oidc`: a fake Infisical server, a fake
 //! GitHub Actions ID-token endpoint, and fake JWTs shared by both; for the network
 //! suite, a fault-injecting front (plain or TLS with a test CA) and a loopback proxy.
-//! Include with `mod support;` from a test crate.
-#![allow(dead_code)] // every test binary uses a different subset
+//! One module for the integration tests (`tests/integration/main.rs`), the benchmark and the
+//! sandbox example; each uses a different subset.
+#![allow(dead_code)]
 
+pub mod common;
 pub mod front;
 pub mod github;
 #[path = "../../src/oidc/glob.rs"]

@@ -4,8 +4,7 @@
 //! The script's PATH holds only the commands it may use. `.ci/run` installs busybox and
 //! shellcheck; with CI=true a missing one fails instead of being skipped.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;

@@ -4,8 +4,7 @@
 //! out and a lasting one ends within the bound with a clear error, and that no secret value or
 //! token shows on the way.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::process::Output;
 

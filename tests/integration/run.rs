@@ -1,8 +1,7 @@
 //! `run -- <cmd>`: the secrets reach the command's environment and nothing else; its exit code,
 //! signals and standard streams are its own.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use common::{Sandbox, stderr, stdout};
 use support::infisical::*;

@@ -6,8 +6,7 @@
 
 #![cfg(unix)]
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,7 @@
 //! The waits below are upper bounds for events, never timing assertions.
 #![cfg(unix)]
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};

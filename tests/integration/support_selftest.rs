@@ -2,7 +2,7 @@
 //! the captured Infisical server (tests/fixtures/) before other tests can
 //! trust them.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

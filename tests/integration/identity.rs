@@ -3,8 +3,7 @@
 //! real pseudo-terminal, `--dry-run` with every kind of mismatch, and sessions that are renewed,
 //! replaced, shown and ended.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::io::{Read, Write};
 use std::path::Path;

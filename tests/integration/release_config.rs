@@ -3,7 +3,7 @@
 //! names. These checks read the files themselves; with `dist` installed (`.ci/run` installs it, and
 //! in CI its absence fails) they also ask `dist plan` what a release would contain.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

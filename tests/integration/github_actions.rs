@@ -2,8 +2,7 @@
 //! written in the runner's own heredoc form (read back here with the runner's parsing rules),
 //! and names that would turn a secret into code refused.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

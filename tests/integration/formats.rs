@@ -2,8 +2,7 @@
 //! format, PyYAML reads the YAML, Python's csv module the CSV, and docker's rules the env-file.
 //! `.ci/run` installs PyYAML; with CI=true a missing reader fails instead of skipping.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::collections::BTreeMap;
 use std::process::Command;

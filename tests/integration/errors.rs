@@ -2,8 +2,7 @@
 //! the server's own words and reqId, the documented exit code, and never a token or a value.
 //! Infisical's answers are the real captured ones (tests/fixtures) replayed by the fake.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use common::{Sandbox, stderr, stdout};
 use support::github::FakeGithubTokens;

@@ -2,8 +2,7 @@
 //! dotenvy read every value back byte for byte, except the ones the CLI names in its warning.
 //! `.ci/run` installs python-dotenv and Node's dotenv; with CI=true a missing reader fails.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,7 @@
 //! The main path as a GitHub Actions job and a laptop use it: `login oidc` → `secrets export` →
 //! `run`, against the fake Infisical and the fake GitHub token service over real HTTP.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! `--version` names the release and, for a build from this git checkout, the commit: what a bug
 //! report needs to say which binary misbehaved.
 
-mod common;
+use crate::support::common;
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! README), so they must say what the binary says. After changing the command line, regenerate them
 //! with `UPDATE_GENERATED=1 cargo test --test generated_docs` and commit the result.
 
-mod common;
+use crate::support::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

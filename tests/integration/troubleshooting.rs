@@ -1,8 +1,7 @@
 //! The README's Troubleshooting table says what the CLI prints: each message there is produced
 //! here, against the fakes, and must match a real error line (`…` stands for anything).
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use common::{Sandbox, stderr};
 use support::front::{Fault, Front};
@@ -20,7 +19,7 @@ const NOT_REPRODUCED: &[(&str, &str)] = &[(
 
 /// The first cell of each row of the README's Troubleshooting table, without its backticks.
 fn documented_messages() -> Vec<String> {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let section = readme
         .split("\n## Troubleshooting\n")
         .nth(1)

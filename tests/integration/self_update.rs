@@ -2,7 +2,7 @@
 //! updates itself from a fake GitHub releases API on 127.0.0.1 (INFISICAL_OIDC_UPDATE_API), which
 //! serves dist-shaped archives. The "newer" releases hold stand-in binaries that report their version.
 
-mod support;
+use crate::support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

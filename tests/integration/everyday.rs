@@ -1,8 +1,7 @@
 //! What users of the official CLI do every day: get, list, selection, requirements, several
 //! paths, `run --command`, tags and `.infisical.json` branch mapping, through the binary.
 
-mod common;
-mod support;
+use crate::support::{self, common};
 
 use std::collections::BTreeMap;
 

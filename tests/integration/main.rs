@@ -1,0 +1,25 @@
+//! The integration tests: one binary, as ripgrep builds them, so `support` compiles once.
+//! Each module drives the real `infisical-oidc` binary against loopback fakes in `support`.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod dotenv_readers;
+mod errors;
+mod everyday;
+mod files;
+mod formats;
+mod generated_docs;
+mod github_actions;
+mod identity;
+mod install;
+mod leaks;
+mod main_path;
+mod network;
+mod release_config;
+mod run;
+mod self_update;
+mod support_selftest;
+mod troubleshooting;
+mod version;
+mod watch;
