@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'infisical-oidc' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;login' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -83,7 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--expect-subject', '--expect-subject', [CompletionResultType]::ParameterName, 'With --dry-run: would the identity''s OIDC Subject (exact or glob) accept the token?')
             [CompletionResult]::new('--expect-audience', '--expect-audience', [CompletionResultType]::ParameterName, 'With --dry-run: would the identity''s OIDC Audiences (comma-separated) accept it?')
             [CompletionResult]::new('--expect-issuer', '--expect-issuer', [CompletionResultType]::ParameterName, 'With --dry-run: would the identity''s OIDC Issuer accept it?')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Universal Auth client id')
             [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Universal Auth client secret')
             [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -139,7 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;secrets' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -186,7 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)')
             [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Universal Auth client secret')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -233,7 +233,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)')
             [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Universal Auth client secret')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)')
             [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Universal Auth client secret')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -350,11 +350,11 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)')
             [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Universal Auth client secret')
-            [CompletionResult]::new('--watch-interval', '--watch-interval', [CompletionResultType]::ParameterName, 'How often --watch fetches (e.g. 10s, 500ms, 2m)')
+            [CompletionResult]::new('--watch-interval', '--watch-interval', [CompletionResultType]::ParameterName, 'How often --watch fetches (e.g. 10s, 2.5, 500ms, 2m)')
             [CompletionResult]::new('--watch-grace', '--watch-grace', [CompletionResultType]::ParameterName, 'How long --watch waits after SIGTERM before SIGKILL')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)')
             [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -377,7 +377,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
         'infisical-oidc;status' {
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
             [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'Only this machine identity''s session [default: every session]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -398,7 +398,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
         'infisical-oidc;whoami' {
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
             [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'Only this machine identity''s session [default: every session]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -419,7 +419,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
         'infisical-oidc;logout' {
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
             [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'The machine identity whose session to end [default: every session for the domain]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -437,7 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;completions' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -455,7 +455,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
         }
         'infisical-oidc;man' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write every page (this one and one per command) into this directory instead')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
@@ -473,7 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
         }
         'infisical-oidc;self-update' {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included, in seconds [default: 60]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
     }
     var completions = [
         &'infisical-oidc'= {
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -46,7 +46,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;login'= {
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -78,7 +78,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --expect-subject 'With --dry-run: would the identity''s OIDC Subject (exact or glob) accept the token?'
             cand --expect-audience 'With --dry-run: would the identity''s OIDC Audiences (comma-separated) accept it?'
             cand --expect-issuer 'With --dry-run: would the identity''s OIDC Issuer accept it?'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -100,7 +100,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --client-id 'Universal Auth client id'
             cand --client-secret 'Universal Auth client secret'
             cand --organization-slug 'Sub-organization to scope the access token to'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -128,7 +128,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;login;help;help'= {
         }
         &'infisical-oidc;secrets'= {
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -174,7 +174,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --organization-slug 'Sub-organization to scope the access token to'
             cand --client-id 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)'
             cand --client-secret 'Universal Auth client secret'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -220,7 +220,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --organization-slug 'Sub-organization to scope the access token to'
             cand --client-id 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)'
             cand --client-secret 'Universal Auth client secret'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -270,7 +270,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --organization-slug 'Sub-organization to scope the access token to'
             cand --client-id 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)'
             cand --client-secret 'Universal Auth client secret'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -330,11 +330,11 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --organization-slug 'Sub-organization to scope the access token to'
             cand --client-id 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)'
             cand --client-secret 'Universal Auth client secret'
-            cand --watch-interval 'How often --watch fetches (e.g. 10s, 500ms, 2m)'
+            cand --watch-interval 'How often --watch fetches (e.g. 10s, 2.5, 500ms, 2m)'
             cand --watch-grace 'How long --watch waits after SIGTERM before SIGKILL'
             cand -c 'Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)'
             cand --command 'Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -356,7 +356,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;status'= {
             cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
             cand --identity-id 'Only this machine identity''s session [default: every session]'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -376,7 +376,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;whoami'= {
             cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
             cand --identity-id 'Only this machine identity''s session [default: every session]'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -396,7 +396,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;logout'= {
             cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
             cand --identity-id 'The machine identity whose session to end [default: every session for the domain]'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -413,7 +413,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --help 'Print help'
         }
         &'infisical-oidc;completions'= {
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -430,7 +430,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         }
         &'infisical-oidc;man'= {
             cand --out-dir 'Write every page (this one and one per command) into this directory instead'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
@@ -447,7 +447,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         }
         &'infisical-oidc;self-update'= {
             cand --version 'Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one'
-            cand --timeout 'The most one request may take, retries and waits included, in seconds [default: 60]'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
             cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'

@@ -24,7 +24,7 @@ function __fish_infisical_oidc_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -45,7 +45,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -f -a "compl
 complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -f -a "man" -d 'Print the manual page (roff) on standard output, or write one page per command to a directory'
 complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -f -a "self-update" -d 'Replace this binary with the latest release (or --version X), after checking its sha256'
 complete -c infisical-oidc -n "__fish_infisical_oidc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and not __fish_seen_subcommand_from oidc universal help" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and not __fish_seen_subcommand_from oidc universal help" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and not __fish_seen_subcommand_from oidc universal help" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and not __fish_seen_subcommand_from oidc universal help" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and not __fish_seen_subcommand_from oidc universal help" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -75,7 +75,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l expect-subject -d 'With --dry-run: would the identity\'s OIDC Subject (exact or glob) accept the token?' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l expect-audience -d 'With --dry-run: would the identity\'s OIDC Audiences (comma-separated) accept it?' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l expect-issuer -d 'With --dry-run: would the identity\'s OIDC Issuer accept it?' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from oidc" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -91,7 +91,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l client-id -d 'Universal Auth client id' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l client-secret -d 'Universal Auth client secret' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l organization-slug -d 'Sub-organization to scope the access token to' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from universal" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -105,7 +105,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from help" -f -a "oidc" -d 'Trade an OIDC token (GitHub Actions\' own, or one you hand in) for an Infisical session'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from help" -f -a "universal" -d 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand login; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and not __fish_seen_subcommand_from get list export help" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and not __fish_seen_subcommand_from get list export help" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and not __fish_seen_subcommand_from get list export help" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and not __fish_seen_subcommand_from get list export help" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and not __fish_seen_subcommand_from get list export help" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -149,7 +149,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; a
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l organization-slug -d 'Sub-organization to scope the access token to' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l client-id -d 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l client-secret -d 'Universal Auth client secret' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from get" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -193,7 +193,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; a
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l organization-slug -d 'Sub-organization to scope the access token to' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l client-id -d 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l client-secret -d 'Universal Auth client secret' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from list" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -245,7 +245,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; a
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l organization-slug -d 'Sub-organization to scope the access token to' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l client-id -d 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l client-secret -d 'Universal Auth client secret' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -293,10 +293,10 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l au
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l organization-slug -d 'Sub-organization to scope the access token to' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l client-id -d 'Universal Auth client id, for places without OIDC (used when no --identity-id is given)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l client-secret -d 'Universal Auth client secret' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l watch-interval -d 'How often --watch fetches (e.g. 10s, 500ms, 2m)' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l watch-interval -d 'How often --watch fetches (e.g. 10s, 2.5, 500ms, 2m)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l watch-grace -d 'How long --watch waits after SIGTERM before SIGKILL' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -s c -l command -d 'Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -312,7 +312,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -s q 
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l domain -d 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l identity-id -d 'Only this machine identity\'s session [default: every session]' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -326,7 +326,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -s
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand status" -s h -l help -d 'Print help'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l domain -d 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l identity-id -d 'Only this machine identity\'s session [default: every session]' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -340,7 +340,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -s
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l domain -d 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l identity-id -d 'The machine identity whose session to end [default: every session for the domain]' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -351,7 +351,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -l
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -s v -l verbose -d 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -s q -l quiet -d 'Print only errors and warnings: no retry notices, no summaries'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand logout" -s h -l help -d 'Print help'
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -362,7 +362,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completion
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -s q -l quiet -d 'Print only errors and warnings: no retry notices, no summaries'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -l out-dir -d 'Write every page (this one and one per command) into this directory instead' -r -F
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F
@@ -373,7 +373,7 @@ complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -s v 
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -s q -l quiet -d 'Print only errors and warnings: no retry notices, no summaries'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand man" -s h -l help -d 'Print help'
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand self-update" -l version -d 'Install this release (0.3.1 or v0.3.1) instead of the latest, even an older one' -r
-complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand self-update" -l timeout -d 'The most one request may take, retries and waits included, in seconds [default: 60]' -r
+complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand self-update" -l timeout -d 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand self-update" -l retries -d 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand self-update" -l max-response-size -d 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]' -r
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand self-update" -l ca-cert -d 'Also trust the CA certificates in this PEM file (a self-hosted server\'s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system\'s own list, as in OpenSSL and curl' -r -F

@@ -3,7 +3,36 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Failure;
 use crate::http::{ApiError, Conditional, Http, HttpError};
+
+pub const DEFAULT_DOMAIN: &str = "https://app.infisical.com";
+
+/// The Infisical server: what users typed, and the API base every route hangs off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    /// `https://app.infisical.com` (no `/api`, no trailing slash): shown to users and keys sessions.
+    pub origin: String,
+    /// `https://app.infisical.com/api`.
+    pub api_base: String,
+}
+
+impl Domain {
+    pub fn parse(text: &str) -> Result<Domain, Failure> {
+        let trimmed = text.trim().trim_end_matches('/');
+        if !(trimmed.starts_with("https://") || trimmed.starts_with("http://")) {
+            return Err(Failure::usage(format!(
+                "the Infisical domain must be an http(s) URL, got `{trimmed}`"
+            ))
+            .hint(format!("for example --domain {DEFAULT_DOMAIN}")));
+        }
+        let origin = trimmed.strip_suffix("/api").unwrap_or(trimmed).to_string();
+        Ok(Domain {
+            api_base: format!("{origin}/api"),
+            origin,
+        })
+    }
+}
 
 /// `<domain>/api` plus the shared client.
 pub struct Api<'a> {

@@ -5,14 +5,46 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::api::{AccessTokenResponse, Api, Generation, OidcLoginRequest, UniversalLoginRequest};
-use crate::config::{LoginSettings, UniversalCredentials};
+use crate::api::{
+    AccessTokenResponse, Api, Domain, Generation, OidcLoginRequest, UniversalLoginRequest,
+};
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Http, HttpError, Peer};
 use crate::oidc::{self, Claims, Source};
 use crate::progress::Spinner;
 use crate::session::{LoginMethod, Principal, Session, SessionStore, now};
+
+/// A Universal Auth client, for places without OIDC.
+#[derive(Clone)]
+pub struct UniversalCredentials {
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+/// Debug never shows the secret.
+impl std::fmt::Debug for UniversalCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UniversalCredentials({})", self.client_id)
+    }
+}
+
+/// Everything needed to become the machine identity.
+#[derive(Debug, Clone)]
+pub struct LoginSettings {
+    pub domain: Domain,
+    /// The domain came from `.infisical.json`: warn, as a committed file can redirect our token.
+    pub domain_from_project_file: bool,
+    pub identity_id: Option<String>,
+    pub token_source: Source,
+    /// Set inside GitHub Actions; lets errors explain a missing `id-token: write`.
+    pub in_github_actions: bool,
+    /// Emit `::add-mask::` for every value and token (in GitHub Actions, unless `--no-mask`).
+    pub mask: bool,
+    pub organization_slug: Option<String>,
+    /// Universal Auth credentials when given (used when no OIDC identity is named).
+    pub universal: Option<UniversalCredentials>,
+}
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

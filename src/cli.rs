@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::{http, units};
+
 /// `--version`: the version, and the git commit when built from a checkout (see build.rs).
 const VERSION_TEXT: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -410,12 +412,12 @@ pub struct RunArgs {
     #[arg(long)]
     pub watch: bool,
 
-    /// How often --watch fetches (e.g. 10s, 500ms, 2m)
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::parse_duration, requires = "watch")]
+    /// How often --watch fetches (e.g. 10s, 2.5, 500ms, 2m)
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch")]
     pub watch_interval: std::time::Duration,
 
     /// How long --watch waits after SIGTERM before SIGKILL
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::parse_duration, requires = "watch")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch")]
     pub watch_grace: std::time::Duration,
 
     /// Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)
@@ -440,21 +442,23 @@ pub struct RunArgs {
 #[derive(Args, Debug, Clone, Default)]
 #[command(next_help_heading = "Network")]
 pub struct NetworkArgs {
-    /// The most one request may take, retries and waits included, in seconds [default: 60]
-    #[arg(long, global = true, env = "INFISICAL_TIMEOUT", value_name = "SECS")]
+    // The defaults in these three help texts come from the constants the client uses.
+    #[arg(long, global = true, env = "INFISICAL_TIMEOUT", value_name = "DURATION", help = format!(
+        "The most one request may take, retries and waits included: 60, 2.5, 2m [default: {}]",
+        units::show_duration(http::DEFAULT_TIMEOUT)
+    ))]
     pub timeout: Option<String>,
 
-    /// Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]
-    #[arg(long, global = true, env = "INFISICAL_RETRIES", value_name = "N")]
+    #[arg(long, global = true, env = "INFISICAL_RETRIES", value_name = "N", help = format!(
+        "Retries after a connection error, timeout, 429, 502, 503 or 504 [default: {}]",
+        http::DEFAULT_RETRIES
+    ))]
     pub retries: Option<u32>,
 
-    /// Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]
-    #[arg(
-        long,
-        global = true,
-        env = "INFISICAL_MAX_RESPONSE_SIZE",
-        value_name = "SIZE"
-    )]
+    #[arg(long, global = true, env = "INFISICAL_MAX_RESPONSE_SIZE", value_name = "SIZE", help = format!(
+        "Refuse answers larger than this, e.g. 64MiB or 200M [default: {}]",
+        units::show_size(http::DEFAULT_MAX_RESPONSE_BYTES)
+    ))]
     pub max_response_size: Option<String>,
 
     /// Also trust the CA certificates in this PEM file (a self-hosted server's private CA);

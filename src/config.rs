@@ -8,17 +8,17 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Deserialize;
 
-use crate::api::{self, ProjectRef};
+use crate::api::{self, DEFAULT_DOMAIN, Domain, ProjectRef};
+use crate::auth::{LoginSettings, UniversalCredentials};
 use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
+use crate::env::Env;
 use crate::error::Failure;
-use crate::oidc::{self, Explicit, Provider, Source};
+use crate::http::{DEFAULT_RETRIES, NetworkSettings, ProxyEnv};
+use crate::oidc::{self, Explicit, Provider};
 use crate::secrets::Selection;
+use crate::units;
 
-pub const DEFAULT_DOMAIN: &str = "https://app.infisical.com";
 const PROJECT_FILE: &str = ".infisical.json";
-
-/// Reads an environment variable; a function so tests can hand in their own environment.
-pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 pub fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
@@ -70,70 +70,6 @@ pub fn git_branch(start: &Path) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The Infisical server: what users typed, and the API base every route hangs off.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Domain {
-    /// `https://app.infisical.com` (no `/api`, no trailing slash): shown to users and keys sessions.
-    pub origin: String,
-    /// `https://app.infisical.com/api`.
-    pub api_base: String,
-}
-
-impl Domain {
-    pub fn parse(text: &str) -> Result<Domain, Failure> {
-        let trimmed = text.trim().trim_end_matches('/');
-        if !(trimmed.starts_with("https://") || trimmed.starts_with("http://")) {
-            return Err(Failure::usage(format!(
-                "the Infisical domain must be an http(s) URL, got `{trimmed}`"
-            ))
-            .hint(format!("for example --domain {DEFAULT_DOMAIN}")));
-        }
-        let origin = trimmed.strip_suffix("/api").unwrap_or(trimmed).to_string();
-        Ok(Domain {
-            api_base: format!("{origin}/api"),
-            origin,
-        })
-    }
-}
-
-/// Where a setting came from, so warnings can name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    CommandLine,
-    ProjectFile,
-    Default,
-}
-
-/// A Universal Auth client, for places without OIDC.
-#[derive(Clone)]
-pub struct UniversalCredentials {
-    pub client_id: String,
-    pub client_secret: String,
-}
-
-/// Debug never shows the secret.
-impl std::fmt::Debug for UniversalCredentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "UniversalCredentials({})", self.client_id)
-    }
-}
-
-/// Everything needed to become the machine identity.
-#[derive(Debug, Clone)]
-pub struct LoginSettings {
-    pub domain: Domain,
-    pub domain_origin: Origin,
-    pub identity_id: Option<String>,
-    pub token_source: Source,
-    /// Set inside GitHub Actions; lets errors explain a missing `id-token: write`.
-    pub in_github_actions: bool,
-    /// Emit `::add-mask::` for every value and token (in GitHub Actions, unless `--no-mask`).
-    pub mask: bool,
-    pub organization_slug: Option<String>,
-    /// Universal Auth credentials when given (used when no OIDC identity is named).
-    pub universal: Option<UniversalCredentials>,
-}
-
 /// Everything needed to read secrets.
 #[derive(Debug, Clone)]
 pub struct FetchSettings {
@@ -176,12 +112,12 @@ pub fn resolve_login(
     env: Env,
     interactive: bool,
 ) -> Result<LoginSettings> {
-    let (domain_text, domain_origin) =
+    let (domain_text, domain_from_project_file) =
         match common.domain.clone().or_else(|| env("INFISICAL_API_URL")) {
-            Some(d) => (d, Origin::CommandLine),
+            Some(d) => (d, false),
             None => match file.and_then(|f| f.domain.clone()) {
-                Some(d) => (d, Origin::ProjectFile),
-                None => (DEFAULT_DOMAIN.to_string(), Origin::Default),
+                Some(d) => (d, true),
+                None => (DEFAULT_DOMAIN.to_string(), false),
             },
         };
     let domain = Domain::parse(&domain_text)?;
@@ -216,7 +152,7 @@ pub fn resolve_login(
 
     Ok(LoginSettings {
         domain,
-        domain_origin,
+        domain_from_project_file,
         identity_id,
         token_source,
         in_github_actions,
@@ -300,83 +236,28 @@ fn normalize_path(path: &str) -> Result<String, Failure> {
     Ok(format!("/{inner}"))
 }
 
-/// How every request is made. Defaults keep a pipeline from hanging (60 s per request, retries
-/// included) and from stopping on one blip (4 attempts).
-#[derive(Debug, Clone)]
-pub struct NetworkSettings {
-    /// The most one request may take, every attempt and wait included.
-    pub timeout: Duration,
-    /// Tries per request: 1 + `--retries`.
-    pub attempts: u32,
-    /// The first backoff ceiling, doubled after each try (full jitter below it).
-    pub retry_base: Duration,
-    pub max_response_bytes: u64,
-    /// Extra trusted CAs (PEM), on top of the system's.
-    pub ca_cert: Option<PathBuf>,
-    pub allow_insecure_http: bool,
-    /// Sent to Infisical only (never to the CI token service): gateway credentials, say.
-    pub headers: Vec<(String, String)>,
-    pub proxies: ProxyEnv,
-    pub verbose: bool,
-    pub quiet: bool,
-}
-
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-pub const DEFAULT_RETRIES: u32 = 3;
-/// Secret listings are not paginated: 100k secrets are ~40 MB.
-pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
-const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(1);
-
-impl Default for NetworkSettings {
-    fn default() -> Self {
-        NetworkSettings {
-            timeout: DEFAULT_TIMEOUT,
-            attempts: DEFAULT_RETRIES + 1,
-            retry_base: DEFAULT_RETRY_BASE,
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-            ca_cert: None,
-            allow_insecure_http: false,
-            headers: Vec::new(),
-            proxies: ProxyEnv::default(),
-            verbose: false,
-            quiet: false,
-        }
-    }
-}
-
-/// The proxy variables as curl reads them: `http_proxy` only in lower case (CGI servers set
-/// `HTTP_PROXY` from a request header), the others in either case, lower case first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ProxyEnv {
-    pub http: Option<(&'static str, String)>,
-    pub https: Option<(&'static str, String)>,
-    pub all: Option<(&'static str, String)>,
-    pub no_proxy: Option<String>,
-}
-
-impl ProxyEnv {
-    pub fn read(env: Env) -> ProxyEnv {
-        let first = |names: &[&'static str]| {
-            names
-                .iter()
-                .find_map(|name| env(name).map(|value| (*name, value.trim().to_string())))
-                .filter(|(_, value)| !value.is_empty())
-        };
-        ProxyEnv {
-            http: first(&["http_proxy"]),
-            https: first(&["https_proxy", "HTTPS_PROXY"]),
-            all: first(&["all_proxy", "ALL_PROXY"]),
-            no_proxy: first(&["no_proxy", "NO_PROXY"]).map(|(_, v)| v),
-        }
+/// The proxy variables as curl reads them.
+fn read_proxy_env(env: Env) -> ProxyEnv {
+    let first = |names: &[&'static str]| {
+        names
+            .iter()
+            .find_map(|name| env(name).map(|value| (*name, value.trim().to_string())))
+            .filter(|(_, value)| !value.is_empty())
+    };
+    ProxyEnv {
+        http: first(&["http_proxy"]),
+        https: first(&["https_proxy", "HTTPS_PROXY"]),
+        all: first(&["all_proxy", "ALL_PROXY"]),
+        no_proxy: first(&["no_proxy", "NO_PROXY"]).map(|(_, v)| v),
     }
 }
 
 pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, Failure> {
     let defaults = NetworkSettings::default();
     let timeout = match &args.timeout {
-        Some(text) => parse_seconds(text).ok_or_else(|| {
+        Some(text) => units::parse_duration(text).map_err(|e| {
             Failure::usage(format!(
-                "--timeout takes a number of seconds, such as 60 or 2.5, got `{text}`"
+                "--timeout takes a duration such as 60, 2.5 or 2m: {e}"
             ))
             .hint("set --timeout / INFISICAL_TIMEOUT to the most one request may take")
         })?,
@@ -390,7 +271,7 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
         );
     }
     let max_response_bytes = match &args.max_response_size {
-        Some(text) => parse_size(text).ok_or_else(|| {
+        Some(text) => units::parse_size(text).ok_or_else(|| {
             Failure::usage(format!(
                 "--max-response-size takes a size such as 64MiB, 200M or 1048576, got `{text}`"
             ))
@@ -429,7 +310,7 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
         ca_cert: args.ca_cert.clone(),
         allow_insecure_http: args.allow_insecure_http,
         headers,
-        proxies: ProxyEnv::read(env),
+        proxies: read_proxy_env(env),
         verbose: args.verbose,
         quiet: args.quiet,
     })
@@ -536,35 +417,6 @@ pub fn parse_custom_headers(text: &str) -> Result<Vec<(String, String)>, Failure
     }
 }
 
-/// `60`, `2.5` or `90s`: a positive number of seconds, at most a day.
-fn parse_seconds(text: &str) -> Option<Duration> {
-    let text = text.trim();
-    let number = text.strip_suffix('s').unwrap_or(text).trim();
-    let secs: f64 = number.parse().ok()?;
-    (secs.is_finite() && secs > 0.0 && secs <= 86_400.0).then(|| Duration::from_secs_f64(secs))
-}
-
-/// `64MiB`, `200M` (binary, as curl reads it), `200MB` (decimal) or plain bytes.
-fn parse_size(text: &str) -> Option<u64> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (digits, unit) = text.split_at(split);
-    let n: u64 = digits.parse().ok()?;
-    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kib" => 1 << 10,
-        "m" | "mib" => 1 << 20,
-        "g" | "gib" => 1 << 30,
-        "kb" => 1_000,
-        "mb" => 1_000_000,
-        "gb" => 1_000_000_000,
-        _ => return None,
-    };
-    n.checked_mul(factor).filter(|&bytes| bytes > 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,7 +467,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(l.domain.origin, "https://from-file.example");
-        assert_eq!(l.domain_origin, Origin::ProjectFile);
+        assert!(l.domain_from_project_file);
 
         let l =
             resolve_login(&server, &IdentityArgs::default(), None, &env_of(&[]), false).unwrap();
@@ -726,23 +578,6 @@ mod tests {
     }
 
     #[test]
-    fn sizes_and_seconds_read_as_curl_users_expect() {
-        assert_eq!(parse_size("64MiB"), Some(64 << 20));
-        assert_eq!(parse_size("200M"), Some(200 << 20));
-        assert_eq!(parse_size("200MB"), Some(200_000_000));
-        assert_eq!(parse_size("1048576"), Some(1 << 20));
-        assert_eq!(parse_size("1 gib"), Some(1 << 30));
-        for bad in ["", "0", "-1", "12XB", "MiB"] {
-            assert_eq!(parse_size(bad), None, "{bad}");
-        }
-        assert_eq!(parse_seconds("2.5"), Some(Duration::from_millis(2500)));
-        assert_eq!(parse_seconds("90s"), Some(Duration::from_secs(90)));
-        for bad in ["", "0", "-3", "inf", "NaN", "1m"] {
-            assert_eq!(parse_seconds(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn custom_headers_read_like_the_official_cli() {
         let h = parse_custom_headers(
             r#"  CF-Access-Client-Id=abc.access  CF-Access-Client-Secret="with space" X-Q='it\'s' "#,
@@ -809,7 +644,7 @@ mod tests {
             ("ALL_PROXY", "socks5h://all:4"),
             ("NO_PROXY", "internal.example"),
         ]);
-        let p = ProxyEnv::read(&env);
+        let p = read_proxy_env(&env);
         assert_eq!(p.http, None);
         assert_eq!(p.https, Some(("https_proxy", "http://lower:3".into())));
         assert_eq!(p.all, Some(("ALL_PROXY", "socks5h://all:4".into())));

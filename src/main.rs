@@ -5,6 +5,7 @@ mod auth;
 mod cli;
 mod cmd;
 mod config;
+mod env;
 mod error;
 mod format;
 mod github;
@@ -14,6 +15,7 @@ mod progress;
 mod run;
 mod secrets;
 mod session;
+mod units;
 mod update;
 mod watch;
 

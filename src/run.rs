@@ -47,7 +47,7 @@ pub fn drop_reserved(secrets: &mut SecretSet) -> Vec<String> {
 }
 
 /// `--command "a && b"`: the user's shell runs the line, as the official CLI does.
-pub fn through_shell(line: &str, env: crate::config::Env) -> (OsString, Vec<OsString>) {
+pub fn through_shell(line: &str, env: crate::env::Env) -> (OsString, Vec<OsString>) {
     if cfg!(windows) {
         return ("cmd".into(), vec!["/C".into(), line.into()]);
     }

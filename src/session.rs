@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::api::Generation;
-use crate::config::Env;
+use crate::env::Env;
 use crate::error::{Failure, Kind};
 
 /// How a session's token was obtained.

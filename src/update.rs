@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use self_update::backends::github;
 
-use crate::config::Env;
+use crate::env::Env;
 
 /// This binary's version, as releases are tagged (without the `v`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

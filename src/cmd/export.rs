@@ -7,7 +7,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::cli::{ExportArgs, FormatArg};
-use crate::config::{self, Env};
+use crate::config;
+use crate::env::Env;
 use crate::format::{self, Format};
 use crate::github::{self, FileCommand};
 use crate::http::Http;

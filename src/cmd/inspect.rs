@@ -7,7 +7,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{GetArgs, ListArgs, ListFormat};
-use crate::config::{self, Env};
+use crate::config;
+use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Http;
 use crate::secrets::{Provenance, SecretSet};

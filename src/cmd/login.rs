@@ -4,8 +4,10 @@
 use anyhow::Result;
 
 use crate::auth::Auth;
+use crate::auth::LoginSettings;
 use crate::cli::{IdentityArgs, LoginOidcArgs, LoginUniversalArgs};
-use crate::config::{self, Env, LoginSettings};
+use crate::config;
+use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::Http;

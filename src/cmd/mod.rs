@@ -15,9 +15,11 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 
 use crate::api::{Api, SecretsQuery};
+use crate::auth::LoginSettings;
 use crate::auth::{self, Auth, TokenOrigin};
 use crate::cli::{Cli, Command, Login, Secrets};
-use crate::config::{self, Env, FetchSettings, LoginSettings, Origin, ProjectFile};
+use crate::config::{self, FetchSettings, ProjectFile};
+use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Conditional, Http, HttpError, Peer};
@@ -59,7 +61,7 @@ fn project_file() -> Result<Option<ProjectFile>> {
 
 /// A committed `.infisical.json` can send our OIDC token to another server: say so every time.
 fn warn_about_domain(login: &LoginSettings) {
-    if login.domain_origin == Origin::ProjectFile {
+    if login.domain_from_project_file {
         warn(&format!(
             "using the Infisical domain {} from .infisical.json; pass --domain to override",
             login.domain.origin

@@ -3,7 +3,8 @@
 use anyhow::Result;
 
 use crate::cli::RunArgs;
-use crate::config::{self, Env};
+use crate::config;
+use crate::env::Env;
 use crate::github;
 use crate::http::Http;
 use crate::watch::{self, Watch};

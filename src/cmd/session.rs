@@ -6,8 +6,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::api::Api;
+use crate::api::Domain;
 use crate::cli::{CommonArgs, LogoutArgs, StatusArgs};
-use crate::config::{Domain, Env};
+use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::{Http, HttpError};
 use crate::oidc;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::cli::SelfUpdateArgs;
-use crate::config::Env;
+use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Http;
 use crate::update::{self, Installation, Releases, VERSION};

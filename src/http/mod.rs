@@ -5,6 +5,7 @@
 mod error;
 mod proxy;
 mod retry;
+mod settings;
 mod url;
 
 use std::io::Read;
@@ -16,14 +17,15 @@ use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 
 pub use error::{ApiError, Cause, HttpError, Peer, TransportError, Tries};
 use error::{api_error, unexpected_body};
+pub use proxy::ProxyEnv;
 use proxy::{ParsedProxy, Proxies};
 use retry::{
     backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, secs_text, status_text,
     wait_text,
 };
+pub use settings::{DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, NetworkSettings};
 use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
 
-use crate::config::NetworkSettings;
 use crate::error::Failure;
 use crate::progress;
 

@@ -4,8 +4,17 @@
 use std::net::IpAddr;
 
 use super::url::{bare_host, display_url, scheme_and_host};
-use crate::config::ProxyEnv;
 use crate::error::Failure;
+
+/// The proxy variables as curl reads them: `http_proxy` only in lower case (CGI servers set
+/// `HTTP_PROXY` from a request header), the others in either case, lower case first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProxyEnv {
+    pub http: Option<(&'static str, String)>,
+    pub https: Option<(&'static str, String)>,
+    pub all: Option<(&'static str, String)>,
+    pub no_proxy: Option<String>,
+}
 
 /// A proxy from the environment, ready for ureq, and how to show it (without credentials).
 #[derive(Clone)]

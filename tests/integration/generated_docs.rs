@@ -1,6 +1,6 @@
 //! The completion scripts in `completions/` and the pages in `completions/man/` are what users install (see the
 //! README), so they must say what the binary says. After changing the command line, regenerate them
-//! with `UPDATE_GENERATED=1 cargo test --test generated_docs` and commit the result.
+//! with `UPDATE_GENERATED=1 cargo test --test integration generated_docs` and commit the result.
 
 use crate::support::common;
 
@@ -68,7 +68,7 @@ fn check(dir: &Path, generated: &BTreeMap<String, Vec<u8>>) {
         return;
     }
     panic!(
-        "stale in {}: {}\nregenerate with `UPDATE_GENERATED=1 cargo test --test generated_docs` and commit",
+        "stale in {}: {}\nregenerate with `UPDATE_GENERATED=1 cargo test --test integration generated_docs` and commit",
         dir.display(),
         stale.join(", ")
     );

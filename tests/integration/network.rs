@@ -80,7 +80,7 @@ impl Setup {
     /// A failure: the code, the words, one error line and a hint, nothing on stdout, no leak.
     fn assert_fails(&self, out: &Output, code: i32, says: &[&str]) {
         let err = stderr(out);
-        // `SHOW_STDERR=1 cargo test --test network -- --nocapture` prints what users would see.
+        // `SHOW_STDERR=1 cargo test --test integration network:: -- --nocapture` prints what users would see.
         if std::env::var_os("SHOW_STDERR").is_some() {
             eprintln!("-----\n{err}");
         }

@@ -1,0 +1,51 @@
+//! How every request is made: the settings `config` fills in from flags and variables, owned here
+//! because the client is their only reader.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::ProxyEnv;
+
+/// How every request is made. Defaults keep a pipeline from hanging (60 s per request, retries
+/// included) and from stopping on one blip (4 attempts).
+#[derive(Debug, Clone)]
+pub struct NetworkSettings {
+    /// The most one request may take, every attempt and wait included.
+    pub timeout: Duration,
+    /// Tries per request: 1 + `--retries`.
+    pub attempts: u32,
+    /// The first backoff ceiling, doubled after each try (full jitter below it).
+    pub retry_base: Duration,
+    pub max_response_bytes: u64,
+    /// Extra trusted CAs (PEM), on top of the system's.
+    pub ca_cert: Option<PathBuf>,
+    pub allow_insecure_http: bool,
+    /// Sent to Infisical only (never to the CI token service): gateway credentials, say.
+    pub headers: Vec<(String, String)>,
+    pub proxies: ProxyEnv,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+pub const DEFAULT_RETRIES: u32 = 3;
+/// Secret listings are not paginated: 100k secrets are ~40 MB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(1);
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        NetworkSettings {
+            timeout: DEFAULT_TIMEOUT,
+            attempts: DEFAULT_RETRIES + 1,
+            retry_base: DEFAULT_RETRY_BASE,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            ca_cert: None,
+            allow_insecure_http: false,
+            headers: Vec::new(),
+            proxies: ProxyEnv::default(),
+            verbose: false,
+            quiet: false,
+        }
+    }
+}
