@@ -437,6 +437,12 @@ fn concurrent_logins_leave_one_whole_private_session() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(files.len(), 1, "no temporary files left: {files:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the session is private");
+    }
     let session: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     let token = session["accessToken"].as_str().unwrap();

@@ -151,7 +151,12 @@ fn reserved_names_are_not_overridden_and_are_named() {
 #[test]
 fn secrets_are_not_printed_by_run() {
     let s = setup(World::demo());
-    let out = s.run(&["true"]).output().unwrap();
+    // The command sees the value (so it was fetched), and nothing of ours prints it.
+    let out = s
+        .run(&["sh", "-c", r#"test "$API_KEY" = dev-api-key-123"#])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
     assert!(!stderr(&out).contains("dev-api-key-123"));
 }
@@ -162,10 +167,20 @@ fn a_command_is_required() {
     let out = s
         .sandbox
         .cmd()
-        .args(["run", "--domain", &s.server.url()])
+        .args([
+            "run",
+            "--domain",
+            &s.server.url(),
+            "--project",
+            DEMO_PROJECT_SLUG,
+        ])
+        .env("INFISICAL_TOKEN", &s.token)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // Refused for the missing command, not for anything else, and before any request.
+    assert!(stderr(&out).contains("COMMAND"), "{}", stderr(&out));
+    assert!(s.server.requests().is_empty());
 }
 
 /// The command, started as a user would start us, with its stdout piped so a test can wait for it.
