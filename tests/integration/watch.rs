@@ -13,9 +13,10 @@ use std::time::Duration;
 use common::Sandbox;
 use support::infisical::*;
 
-/// A child that prints its API_KEY, says when it is stopped, and otherwise waits.
+/// A child that prints its API_KEY, says when it is stopped, and otherwise waits. The trap comes
+/// first: a test that sends SIGTERM as soon as it reads the value must find it set.
 const SERVICE: &str =
-    r#"echo "value=$API_KEY"; trap 'echo stopped; exit 0' TERM; while :; do sleep 0.05; done"#;
+    r#"trap 'echo stopped; exit 0' TERM; echo "value=$API_KEY"; while :; do sleep 0.05; done"#;
 
 struct Watched {
     child: Child,
