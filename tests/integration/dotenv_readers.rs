@@ -28,18 +28,7 @@ fn exported(format: &str) -> (String, String) {
 }
 
 fn exported_values(format: &str, values: &[(&str, &str)]) -> (String, String) {
-    let mut world = World::demo();
-    let root = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/");
-    root.secrets = values
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    root.imports.clear();
+    let world = World::with_secrets(values);
     let server = FakeInfisical::start(world);
     let token = server.issue_token(DEMO_IDENTITY_ID, 600);
     let out = Sandbox::new()

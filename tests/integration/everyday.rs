@@ -153,11 +153,7 @@ fn selection_renames_and_filters_before_output() {
 #[test]
 fn several_paths_are_read_in_order_over_one_connection_and_later_wins() {
     let mut world = World::demo();
-    let dev = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap();
+    let dev = world.dev_mut();
     dev.folder_mut("/nested")
         .secrets
         .push(("API_KEY".into(), "from-nested".into()));
@@ -283,11 +279,7 @@ fn run_command_goes_through_the_shell() {
 #[test]
 fn tags_are_filtered_by_the_server() {
     let mut world = World::demo();
-    let dev = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap();
+    let dev = world.dev_mut();
     let root = dev.folder_mut("/");
     root.tags.push(("API_KEY".into(), "backend".into()));
     root.tags.push(("BASE_URL".into(), "frontend".into()));

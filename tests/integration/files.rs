@@ -38,12 +38,7 @@ struct Setup {
 /// an existing world-readable output file with old content.
 fn setup() -> Setup {
     let mut world = World::demo();
-    let root = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/");
+    let root = world.dev_root_mut();
     root.secrets = vec![("BIG".into(), "b".repeat(8192))];
     root.imports.clear();
     let server = FakeInfisical::start(world);

@@ -23,18 +23,7 @@ struct Job {
 
 /// A job whose dev:/ folder holds exactly `values`, and runner files that already hold a line.
 fn job(values: &[(&str, &str)]) -> Job {
-    let mut world = World::demo();
-    let root = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/");
-    root.secrets = values
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    root.imports.clear();
+    let world = World::with_secrets(values);
     let sandbox = Sandbox::new();
     let github_env = sandbox.path().join("github_env");
     let github_output = sandbox.path().join("github_output");

@@ -47,12 +47,7 @@ fn job() -> Job {
         format!("canary-{tag}-\"quoted\" $dollar 'single'"),
     ];
     let mut world = World::demo();
-    let root = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/");
+    let root = world.dev_root_mut();
     root.secrets = values
         .iter()
         .enumerate()

@@ -33,12 +33,7 @@ fn setup() -> Setup {
         .map(|i| (format!("CANARY_{i}"), format!("canary-{tag}-{i}-value")))
         .collect();
     let mut world = World::demo();
-    let root = world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/");
+    let root = world.dev_root_mut();
     root.secrets = canaries.clone();
     root.imports.clear();
     let server = FakeInfisical::start(world);

@@ -127,11 +127,7 @@ fn a_missing_command_exits_127_with_a_clear_message() {
 fn reserved_names_are_not_overridden_and_are_named() {
     let mut world = World::demo();
     world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/")
+        .dev_root_mut()
         .secrets
         .push(("PATH".into(), "/nowhere".into()));
     let s = setup(world);
@@ -240,11 +236,7 @@ fn signals_sent_to_us_reach_the_command_which_decides_the_exit_code() {
 fn a_value_with_a_nul_byte_stops_run_before_anything_runs() {
     let mut world = World::demo();
     world
-        .project_mut(DEMO_PROJECT_SLUG)
-        .unwrap()
-        .environment_mut("dev")
-        .unwrap()
-        .folder_mut("/")
+        .dev_root_mut()
         .secrets
         .push(("WITH_NUL".into(), "before\0after-nul-canary".into()));
     let s = setup(world);

@@ -858,13 +858,7 @@ fn listings_carry_an_etag_and_answer_a_matching_if_none_match_with_304() {
     assert_eq!(fetch(Some("\"stale\"")).0, 200);
 
     server.update_world(|world| {
-        world
-            .project_mut(infisical::DEMO_PROJECT_SLUG)
-            .unwrap()
-            .environment_mut("dev")
-            .unwrap()
-            .folder_mut("/")
-            .set("API_KEY", "rotated");
+        world.dev_root_mut().set("API_KEY", "rotated");
     });
     let (status, changed, _) = fetch(Some(&first));
     assert_eq!(status, 200);

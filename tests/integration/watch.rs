@@ -117,13 +117,7 @@ impl Drop for Watched {
 
 fn set_api_key(server: &FakeInfisical, value: &str) {
     server.update_world(|world| {
-        world
-            .project_mut(DEMO_PROJECT_SLUG)
-            .unwrap()
-            .environment_mut("dev")
-            .unwrap()
-            .folder_mut("/")
-            .set("API_KEY", value);
+        world.dev_root_mut().set("API_KEY", value);
     });
 }
 

@@ -141,6 +141,31 @@ impl World {
         }
     }
 
+    /// The demo world with exactly `values` in `dev`'s root folder and no imports: the scenario
+    /// most tests start from.
+    pub fn with_secrets<K: AsRef<str>, V: AsRef<str>>(values: &[(K, V)]) -> World {
+        let mut world = World::demo();
+        let root = world.dev_root_mut();
+        root.secrets = values
+            .iter()
+            .map(|(k, v)| (k.as_ref().to_string(), v.as_ref().to_string()))
+            .collect();
+        root.imports.clear();
+        world
+    }
+
+    /// The demo project's `dev` environment, where most tests put their secrets.
+    pub fn dev_mut(&mut self) -> &mut Environment {
+        self.project_mut(DEMO_PROJECT_SLUG)
+            .and_then(|p| p.environment_mut("dev"))
+            .expect("the demo world has the dev environment")
+    }
+
+    /// The root folder of [`World::dev_mut`].
+    pub fn dev_root_mut(&mut self) -> &mut Folder {
+        self.dev_mut().folder_mut("/")
+    }
+
     pub fn identity(&self, id: &str) -> Option<&Identity> {
         self.identities.iter().find(|i| i.id == id)
     }
