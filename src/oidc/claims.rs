@@ -144,7 +144,7 @@ pub struct Check {
     pub detail: String,
 }
 
-/// Predicts Infisical's checks (api.md §3.2–3.3): not expired and active, issuer equal,
+/// Predicts Infisical's checks (docs/infisical-api.md §4.2–4.3): not expired and active, issuer equal,
 /// subject equal or glob-matching, any audience entry matching any `aud`.
 pub fn check(claims: &Claims, expect: &Expectations, now: i64) -> Vec<Check> {
     let mut checks = Vec::new();

@@ -1,4 +1,4 @@
-//! Infisical's OIDC policy matching (api.md §3.3): exact equality, or
+//! Infisical's OIDC policy matching (docs/infisical-api.md §4.3): exact equality, or
 //! `picomatch.isMatch(value, pattern)` with default options. The parts of
 //! picomatch that matter for subjects, audiences and claims:
 //! - `*` and `?` never match `/`;

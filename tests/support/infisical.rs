@@ -1,6 +1,6 @@
 //! `FakeInfisical`: a loopback HTTP server answering the Infisical routes the
 //! CLI uses, with the status codes and JSON bodies of the real server as
-//! captured in tests/fixtures/ and described in api.md.
+//! captured in tests/fixtures/ and described in docs/infisical-api.md.
 
 mod login;
 mod secrets;
@@ -242,7 +242,7 @@ fn forced_failure(state: &mut State) -> Option<Reply> {
     })
 }
 
-/// Infisical's error body (api.md §2.1). `message` may be an array (422).
+/// Infisical's error body (docs/infisical-api.md §3.1). `message` may be an array (422).
 fn error(status: u16, error: &str, message: impl Into<Value>) -> Reply {
     Reply::new(
         status,
@@ -355,7 +355,7 @@ fn status_body() -> Value {
 }
 
 /// Resolves the bearer token to an identity id, or the real server's answer
-/// (api.md §1, §2.1): the first 7 characters ("Bearer ") are dropped
+/// (docs/infisical-api.md §2.1, §3.1): the first 7 characters ("Bearer ") are dropped
 /// unchecked, like `extractAuth` does.
 fn authenticate(state: &State, request: &Recorded) -> Result<String, Reply> {
     let header = request

@@ -1,5 +1,5 @@
-//! POST /api/v1/auth/oidc-auth/login: the validation pipeline of api.md
-//! §3.2 in the real order, with the captured status codes and messages
+//! POST /api/v1/auth/oidc-auth/login: the validation pipeline of
+//! docs/infisical-api.md §4.2 in the real order, with the captured status codes and messages
 //! (fixtures/oidc-login-*.json).
 
 use serde_json::Value;

@@ -1,5 +1,5 @@
 //! Secret listing: GET /api/v3/secrets/raw and GET /api/v4/secrets
-//! (api.md §5, §6). Items are shaped exactly like
+//! (docs/infisical-api.md §6, §7). Items are shaped exactly like
 //! fixtures/secrets-v3-dev-root-all-flags.json.
 
 use serde_json::{Value, json};
@@ -290,7 +290,7 @@ impl Renderer<'_> {
     }
 
     /// An entry of `imports[]`: the source folder, with the secrets of its
-    /// own imports flattened in (api.md §5.3). `None` if the source is gone.
+    /// own imports flattened in (docs/infisical-api.md §6.5). `None` if the source is gone.
     fn import(&self, env: &str, path: &str) -> Option<Value> {
         let path = normalize_path(path);
         let environment = self.project.environment(env)?;
@@ -380,7 +380,7 @@ impl Renderer<'_> {
         (self.expand(raw, env, path, &mut Vec::new()), false)
     }
 
-    /// Replaces every well-formed `${...}` that resolves (api.md §5.5);
+    /// Replaces every well-formed `${...}` that resolves (docs/infisical-api.md §6.7);
     /// anything else is left as written.
     fn expand(&self, value: &str, env: &str, path: &str, stack: &mut Vec<String>) -> String {
         let mut out = String::new();

@@ -1,5 +1,5 @@
 //! Identity access tokens: minting (login, renew, `issue_token`), checking
-//! them on authenticated routes, renew and revoke (api.md §2.1, §4.2, §4.3).
+//! them on authenticated routes, renew and revoke (docs/infisical-api.md §3.1, §5).
 //!
 //! Like the real server, a token is an HS256-style JWT bound to a database
 //! row: revocation is per row (all JWTs renewed from it die together), expiry
@@ -129,7 +129,7 @@ impl TokenTable {
         Ok((issued, row))
     }
 
-    /// POST /api/v1/auth/token/renew semantics (api.md §4.2).
+    /// POST /api/v1/auth/token/renew semantics (docs/infisical-api.md §5.1).
     fn renew(&mut self, token: &str, now: u64) -> Result<Value, Reply> {
         let issued = self
             .issued
@@ -170,7 +170,7 @@ impl TokenTable {
     }
 }
 
-/// The login/renew 200 body (api.md §3.1); max TTL is twice the TTL.
+/// The login/renew 200 body (docs/infisical-api.md §4.1); max TTL is twice the TTL.
 pub(super) fn token_response(token: &str, ttl: u64) -> Value {
     json!({
         "accessToken": token,
