@@ -7,8 +7,8 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::glob;
 use crate::error::{Failure, Kind};
+use crate::glob::{self, Rule};
 
 /// The claims Infisical checks, plus the provider's own ones worth showing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -193,7 +193,7 @@ pub fn check(claims: &Claims, expect: &Expectations, now: i64) -> Vec<Check> {
         let passed = claims
             .sub
             .as_deref()
-            .is_some_and(|sub| glob::policy_match(sub, pattern));
+            .is_some_and(|sub| glob::policy_match(sub, pattern, Rule::Picomatch).unwrap_or(false));
         let mut detail = if passed {
             format!("sub matches {pattern}")
         } else {
@@ -217,10 +217,11 @@ pub fn check(claims: &Claims, expect: &Expectations, now: i64) -> Vec<Check> {
             .map(str::trim)
             .filter(|a| !a.is_empty())
             .collect();
-        let passed = claims
-            .aud
-            .iter()
-            .any(|aud| policy.iter().any(|p| glob::policy_match(aud, p)));
+        let passed = claims.aud.iter().any(|aud| {
+            policy
+                .iter()
+                .any(|p| glob::policy_match(aud, p, Rule::Picomatch).unwrap_or(false))
+        });
         checks.push(Check {
             name: "audience",
             passed,

@@ -2,7 +2,6 @@
 //! provider's own mechanism, or a prompt. The token itself is never printed.
 
 mod claims;
-pub mod glob;
 
 pub use claims::{Claims, Expectations, check, decode_claims, duration_text, utc_text};
 

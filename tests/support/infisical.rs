@@ -165,7 +165,7 @@ fn route(state: &mut State, request: &Recorded) -> Reply {
     if let Some(reply) = state.replays.get(&(request.method.clone(), path.clone())) {
         return reply.clone();
     }
-    let v4 = state.world.generation == Generation::V4;
+    let v4 = state.world.generation.has_v4();
     match (request.method.as_str(), path.as_str()) {
         ("GET", "/api/status") => Reply::ok(status_body()),
         ("POST", "/api/v1/auth/oidc-auth/login") => login::oidc_login(state, request),
