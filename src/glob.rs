@@ -596,6 +596,108 @@ fn run(stack: &[&[Atom]], s: &[char], pos: usize) -> bool {
     }
 }
 
+/// For a `pattern` that matches `value` only under [`Rule::PicomatchBash`] (some `*` spans a `/`):
+/// the same pattern with each such `*` written per path segment, which matches `value` under
+/// both rules. `repo:o/r:*` for `repo:o/r:ref:refs/heads/main` gives `repo:o/r:*/*/*`. `None`
+/// when the pattern has classes, braces or extglobs, or no rewrite works.
+pub fn portable_rewrite(pattern: &str, value: &str) -> Option<String> {
+    if pattern.chars().any(|c| "[{(!@+".contains(c)) {
+        return None;
+    }
+    let pattern_chars: Vec<char> = pattern.chars().collect();
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    while i < pattern_chars.len() {
+        match pattern_chars[i] {
+            '\\' if i + 1 < pattern_chars.len() => {
+                i += 1;
+                pieces.push(Piece::Lit(pattern_chars[i]));
+            }
+            '*' => {
+                while pattern_chars.get(i + 1) == Some(&'*') {
+                    i += 1;
+                }
+                pieces.push(Piece::Star);
+            }
+            '?' => pieces.push(Piece::Any),
+            c => pieces.push(Piece::Lit(c)),
+        }
+        i += 1;
+    }
+    let value_chars: Vec<char> = value.chars().collect();
+    let mut captures = Vec::new();
+    if !capture(&pieces, &value_chars, 0, &mut captures) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut runs = captures.iter();
+    for piece in &pieces {
+        match piece {
+            Piece::Lit(c) => {
+                if "*?[]{}()!@+\\".contains(*c) {
+                    out.push('\\');
+                }
+                out.push(*c);
+            }
+            Piece::Any => out.push('?'),
+            Piece::Star => {
+                let text = runs.next()?;
+                let at_segment_start = out.is_empty() || out.ends_with('/');
+                let rewrite = text.contains('/')
+                    || (at_segment_start && (text.is_empty() || text.starts_with('.')));
+                if !rewrite {
+                    out.push('*');
+                    continue;
+                }
+                let parts: Vec<String> = text
+                    .split('/')
+                    .enumerate()
+                    .map(|(k, part)| {
+                        let starts_segment = k > 0 || at_segment_start;
+                        if part.is_empty() {
+                            String::new()
+                        } else if part.starts_with('.') && starts_segment {
+                            ".*".to_string()
+                        } else {
+                            "*".to_string()
+                        }
+                    })
+                    .collect();
+                out.push_str(&parts.join("/"));
+            }
+        }
+    }
+    let both = Rule::BOTH
+        .iter()
+        .all(|&rule| policy_match(value, &out, rule) == Ok(true));
+    both.then_some(out)
+}
+
+enum Piece {
+    Lit(char),
+    Any,
+    Star,
+}
+
+/// The bash reading: each `*` run takes the shortest text that lets the rest match.
+fn capture(pieces: &[Piece], s: &[char], pos: usize, out: &mut Vec<String>) -> bool {
+    let Some((piece, rest)) = pieces.split_first() else {
+        return pos == s.len();
+    };
+    match piece {
+        Piece::Lit(c) => s.get(pos) == Some(c) && capture(rest, s, pos + 1, out),
+        Piece::Any => s.get(pos).is_some_and(|&c| c != '/') && capture(rest, s, pos + 1, out),
+        Piece::Star => (pos..=s.len()).any(|end| {
+            out.push(s[pos..end].iter().collect());
+            if capture(rest, s, end, out) {
+                return true;
+            }
+            out.pop();
+            false
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -668,6 +770,56 @@ mod tests {
             wrong.len(),
             wrong.join("\n")
         );
+    }
+
+    #[test]
+    fn rewrites_a_star_that_spans_slashes_per_segment() {
+        let cases = [
+            (
+                "repo:octo-org/example-repo:*",
+                "repo:octo-org/example-repo:ref:refs/heads/main",
+                Some("repo:octo-org/example-repo:*/*/*"),
+            ),
+            (
+                "repo:*",
+                "repo:o/r:ref:refs/heads/main",
+                Some("repo:*/*/*/*"),
+            ),
+            (
+                "repo:octo-org/*:ref:refs/heads/main",
+                "repo:octo-org/a/b:ref:refs/heads/main",
+                Some("repo:octo-org/*/*:ref:refs/heads/main"),
+            ),
+            ("https:*", "https://github.com/o", Some("https://*/*")),
+            (
+                "octo-org/example-repo/**",
+                "octo-org/example-repo/.github/workflows/ci.yml@refs/heads/main",
+                Some("octo-org/example-repo/.*/*/*/*/*"),
+            ),
+            ("repo:o/r:{a,*}", "repo:o/r:a/b", None),
+        ];
+        for (pattern, value, want) in cases {
+            let got = portable_rewrite(pattern, value);
+            assert_eq!(got.as_deref(), want, "{pattern}");
+        }
+        // The research's verified rows: every suggestion works under both rules.
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../tests/fixtures/glob/picomatch-truth.json"))
+                .unwrap();
+        for row in rows
+            .iter()
+            .filter(|r| r["default"] == false && r["bash"] == true)
+        {
+            let (p, v) = (
+                row["pattern"].as_str().unwrap(),
+                row["value"].as_str().unwrap(),
+            );
+            if let Some(out) = portable_rewrite(p, v) {
+                for rule in Rule::BOTH {
+                    assert_eq!(policy_match(v, &out, rule), Ok(true), "{p} -> {out} ~ {v}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 mod claims;
 
-pub use claims::{Claims, Expectations, check, decode_claims, duration_text, utc_text};
+pub use claims::{
+    Claims, Expectations, Verdict, check, decode_claims, duration_text, printable, utc_text,
+};
 
 use std::io::Read;
 use std::path::PathBuf;
