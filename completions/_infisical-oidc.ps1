@@ -83,6 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--expect-subject', '--expect-subject', [CompletionResultType]::ParameterName, 'With --dry-run: would the identity''s OIDC Subject (exact or glob) accept the token?')
             [CompletionResult]::new('--expect-audience', '--expect-audience', [CompletionResultType]::ParameterName, 'With --dry-run: would the identity''s OIDC Audiences (comma-separated) accept it?')
             [CompletionResult]::new('--expect-issuer', '--expect-issuer', [CompletionResultType]::ParameterName, 'With --dry-run: would the identity''s OIDC Issuer accept it?')
+            [CompletionResult]::new('--expect-claim', '--expect-claim', [CompletionResultType]::ParameterName, 'With --dry-run: would this OIDC Claim (NAME=VALUES, comma-separated values or globs) accept it? Repeatable')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')

@@ -529,7 +529,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__oidc)
-            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +584,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --expect-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-claim)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -78,6 +78,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand --expect-subject 'With --dry-run: would the identity''s OIDC Subject (exact or glob) accept the token?'
             cand --expect-audience 'With --dry-run: would the identity''s OIDC Audiences (comma-separated) accept it?'
             cand --expect-issuer 'With --dry-run: would the identity''s OIDC Issuer accept it?'
+            cand --expect-claim 'With --dry-run: would this OIDC Claim (NAME=VALUES, comma-separated values or globs) accept it? Repeatable'
             cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
             cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
             cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'

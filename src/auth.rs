@@ -289,11 +289,11 @@ fn explain_login_error(
         )
     } else if m.contains("subject not allowed") {
         (
-            format!("Infisical refused the token's subject: sub = {}", claims.sub_text()),
-            "the identity's OIDC Subject must equal this sub or match it as a glob, and `*` stops at `/`: \
-             `repo:org/repo:*` does not match `...:ref:refs/heads/main`; write `repo:org/repo:ref:refs/heads/*` \
-             or the exact sub"
-                .to_string(),
+            format!(
+                "Infisical refused the token's subject: sub = {}",
+                crate::oidc::printable(claims.sub_text())
+            ),
+            subject_hint(claims.sub.as_deref()),
         )
     } else if m.contains("audience not allowed") {
         (
@@ -395,5 +395,22 @@ fn time_note(at: Option<i64>, word: &str) -> String {
         format!(" ({word} {delta} s ago)")
     } else {
         format!(" ({word} in {} s)", -delta)
+    }
+}
+
+/// The hint for a refused subject. Which rule refused it depends on the server: current
+/// Infisical lets `*` cross `/`, so a `*` pattern it refuses does not fit the sub at all, while
+/// self-hosted servers from mid-2025 and before also refuse a `*` that would have to span `/`.
+fn subject_hint(sub: Option<&str>) -> String {
+    let base = "the identity's OIDC Subject must equal this sub or match it as a glob";
+    match sub {
+        Some(sub) if sub.contains('/') => format!(
+            "{base}. On self-hosted servers from mid-2025 and before `*` stops at `/`: \
+             `repo:org/repo:*` does not match `...:ref:refs/heads/main` there; write \
+             `repo:org/repo:ref:refs/heads/*` (one `*` per path segment) or the exact sub, which work on \
+             every server. On current Infisical `*` crosses `/`, so there the pattern's fixed text differs \
+             from this sub; check it with `login oidc --dry-run --expect-subject PATTERN`"
+        ),
+        _ => format!("{base}; check it with `login oidc --dry-run --expect-subject PATTERN`"),
     }
 }

@@ -171,6 +171,10 @@ pub struct LoginOidcArgs {
     /// With --dry-run: would the identity's OIDC Issuer accept it?
     #[arg(long, value_name = "URL", requires = "dry_run")]
     pub expect_issuer: Option<String>,
+
+    /// With --dry-run: would this OIDC Claim (NAME=VALUES, comma-separated values or globs) accept it? Repeatable
+    #[arg(long, value_name = "NAME=VALUES", requires = "dry_run", value_parser = parse_claim)]
+    pub expect_claim: Vec<(String, String)>,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -525,6 +529,16 @@ pub struct SelfUpdateArgs {
     /// Update even in CI, where the install step should pin the version instead
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--expect-claim NAME=VALUES`.
+fn parse_claim(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, values)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), values.to_string()))
+        }
+        _ => Err("expected NAME=VALUES, e.g. repository=octo-org/example-repo".to_string()),
+    }
 }
 
 #[cfg(test)]

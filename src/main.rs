@@ -9,6 +9,7 @@ mod env;
 mod error;
 mod format;
 mod github;
+mod glob;
 mod http;
 mod oidc;
 mod progress;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::api::{RawSecret, SecretsResponse};
 use crate::error::{Failure, Kind};
-use crate::oidc::glob;
+use crate::glob::{self, Rule};
 
 /// Where a secret's value came from: a folder of the environment asked for, or an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -264,8 +264,11 @@ pub struct Selection {
 
 impl Selection {
     pub fn apply(&self, mut set: SecretSet) -> SecretSet {
-        let matches =
-            |key: &str, patterns: &[String]| patterns.iter().any(|p| glob::policy_match(key, p));
+        let matches = |key: &str, patterns: &[String]| {
+            patterns
+                .iter()
+                .any(|p| glob::policy_match(key, p, Rule::Picomatch).unwrap_or(false))
+        };
         if !self.only.is_empty() {
             set.retain(|k| matches(k, &self.only));
         }

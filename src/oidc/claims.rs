@@ -7,8 +7,8 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::glob;
 use crate::error::{Failure, Kind};
+use crate::glob::{self, Rule, Unsupported};
 
 /// The claims Infisical checks, plus the provider's own ones worth showing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -134,108 +134,264 @@ pub struct Expectations {
     /// Infisical's Audiences field: entries separated by commas.
     pub audience: Option<String>,
     pub issuer: Option<String>,
+    /// Infisical's OIDC Claims: claim name (dot path) and its comma-separated patterns.
+    pub claims: Vec<(String, String)>,
+}
+
+/// How one check came out under the two matching rules Infisical servers use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Accepted by every server generation.
+    Pass,
+    /// Refused by every server generation.
+    Fail,
+    /// Accepted by some generations only: not a refusal, but worth changing.
+    Differs,
+    /// The pattern uses syntax this tool cannot evaluate.
+    Unknown,
 }
 
 /// One line of the verdict: what was compared, and whether Infisical would accept it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Check {
     pub name: &'static str,
-    pub passed: bool,
+    pub verdict: Verdict,
     pub detail: String,
 }
 
-/// Predicts Infisical's checks (docs/infisical-api.md §4.2–4.3): not expired and active, issuer equal,
-/// subject equal or glob-matching, any audience entry matching any `aud`.
+impl Check {
+    /// False only when every server would refuse.
+    pub fn passed(&self) -> bool {
+        self.verdict != Verdict::Fail
+    }
+}
+
+/// Control characters of outside text (token claims, patterns) made visible before printing.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+/// Under [Picomatch, PicomatchBash]: does any value match any pattern?
+fn under_both(values: &[&str], patterns: &[&str]) -> Result<[bool; 2], Unsupported> {
+    let mut out = [false; 2];
+    for (slot, rule) in out.iter_mut().zip(Rule::BOTH) {
+        for value in values {
+            for pattern in patterns {
+                if glob::policy_match(value, pattern, rule)? {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+const CROSSES: &str = "current Infisical accepts this: `*` crosses `/`; \
+self-hosted servers from mid-2025 and before refuse it";
+
+/// The verdict and detail of a glob check; `what` names the compared value(s).
+fn glob_check(name: &'static str, what: &str, values: &[&str], patterns: &[&str]) -> Check {
+    let shown = printable(&patterns.join(", "));
+    let (verdict, detail) = match under_both(values, patterns) {
+        Err(Unsupported(reason)) => (
+            Verdict::Unknown,
+            format!("{what}: cannot check this pattern locally ({reason}): {shown}"),
+        ),
+        Ok([true, true]) => (Verdict::Pass, format!("{what} matches {shown}")),
+        Ok([false, false]) => (Verdict::Fail, format!("{what} does not match {shown}")),
+        Ok([false, true]) => {
+            let portable = values.iter().find_map(|value| {
+                patterns
+                    .iter()
+                    .find_map(|p| glob::portable_rewrite(p, value))
+            });
+            let advice = match portable {
+                Some(p) => format!("; works on both: {}", printable(&p)),
+                None => "; to work on both, list the exact value".to_string(),
+            };
+            (
+                Verdict::Differs,
+                format!("{what} vs {shown}: {CROSSES}{advice}"),
+            )
+        }
+        Ok([true, false]) => (
+            Verdict::Differs,
+            format!(
+                "{what} vs {shown}: self-hosted servers from mid-2025 and before accept this; \
+                 current Infisical (where `*` crosses `/`) refuses it"
+            ),
+        ),
+    };
+    Check {
+        name,
+        verdict,
+        detail,
+    }
+}
+
+/// Predicts Infisical's checks (docs/infisical-api.md §4.2–4.3) under both of its matching rules: not expired
+/// and active, issuer equal, subject equal or glob-matching, any audience entry matching any
+/// `aud`, each bound claim matching one of its entries.
 pub fn check(claims: &Claims, expect: &Expectations, now: i64) -> Vec<Check> {
     let mut checks = Vec::new();
+    let simple = |name, passed: bool, detail: String| Check {
+        name,
+        verdict: if passed { Verdict::Pass } else { Verdict::Fail },
+        detail,
+    };
     match claims.exp {
-        Some(exp) if exp <= now => checks.push(Check {
-            name: "expiry",
-            passed: false,
-            detail: format!(
+        Some(exp) if exp <= now => checks.push(simple(
+            "expiry",
+            false,
+            format!(
                 "expired {} ago; fetch a fresh token",
                 duration_text(now - exp)
             ),
-        }),
-        Some(exp) => checks.push(Check {
-            name: "expiry",
-            passed: true,
-            detail: format!("valid for {}", duration_text(exp - now)),
-        }),
+        )),
+        Some(exp) => checks.push(simple(
+            "expiry",
+            true,
+            format!("valid for {}", duration_text(exp - now)),
+        )),
         None => {}
     }
     if let Some(nbf) = claims.nbf.filter(|nbf| *nbf > now) {
-        checks.push(Check {
-            name: "not before",
-            passed: false,
-            detail: format!(
+        checks.push(simple(
+            "not before",
+            false,
+            format!(
                 "valid only in {}; check this machine's clock",
                 duration_text(nbf - now)
             ),
-        });
+        ));
     }
     if let Some(issuer) = &expect.issuer {
         let passed = claims.iss.as_deref() == Some(issuer.as_str());
-        checks.push(Check {
-            name: "issuer",
+        let issuer = printable(issuer);
+        checks.push(simple(
+            "issuer",
             passed,
-            detail: if passed {
+            if passed {
                 format!("iss equals {issuer}")
             } else {
                 format!(
                     "iss {} is not {issuer} (compared exactly)",
-                    claims.iss_text()
+                    printable(claims.iss_text())
                 )
             },
-        });
+        ));
     }
     if let Some(pattern) = &expect.subject {
-        let passed = claims
-            .sub
-            .as_deref()
-            .is_some_and(|sub| glob::policy_match(sub, pattern));
-        let mut detail = if passed {
-            format!("sub matches {pattern}")
-        } else {
-            format!("sub {} does not match {pattern}", claims.sub_text())
-        };
-        if !passed
-            && pattern.contains('*')
-            && claims.sub.as_deref().is_some_and(|s| s.contains('/'))
-        {
-            detail.push_str(" (`*` stops at `/`; match each path segment, e.g. `refs/heads/*`)");
-        }
-        checks.push(Check {
-            name: "subject",
-            passed,
-            detail,
+        // One pattern, never split at commas (Infisical stores the subject as typed).
+        let what = format!("sub {}", printable(claims.sub_text()));
+        checks.push(match claims.sub.as_deref() {
+            Some(sub) => glob_check("subject", &what, &[sub], &[pattern]),
+            None => simple("subject", false, "the token has no sub".to_string()),
         });
     }
     if let Some(audiences) = &expect.audience {
-        let policy: Vec<&str> = audiences
-            .split(',')
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .collect();
-        let passed = claims
-            .aud
-            .iter()
-            .any(|aud| policy.iter().any(|p| glob::policy_match(aud, p)));
-        checks.push(Check {
-            name: "audience",
-            passed,
-            detail: if passed {
-                format!("aud {} is allowed", claims.aud_text())
-            } else {
-                format!(
-                    "aud {} is not among {}",
-                    claims.aud_text(),
-                    policy.join(", ")
-                )
-            },
-        });
+        let policy = split_entries(audiences);
+        let what = format!("aud {}", printable(&claims.aud_text()));
+        let values: Vec<&str> = claims.aud.iter().map(String::as_str).collect();
+        checks.push(glob_check("audience", &what, &values, &policy));
+    }
+    for (name, patterns) in &expect.claims {
+        checks.push(claim_check(claims, name, &split_entries(patterns)));
     }
     checks
+}
+
+/// Infisical stores an Audiences or Claims field split at every comma, each entry trimmed:
+/// so `{a,b}` braces cannot work there.
+fn split_entries(text: &str) -> Vec<&str> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// One bound claim. Servers up to 2025 compare only string claims; 2026 ones compare booleans
+/// and numbers as values (`true` with `true`, 42 with `42`).
+fn claim_check(claims: &Claims, name: &str, patterns: &[&str]) -> Check {
+    let value = name
+        .split('.')
+        .try_fold(None::<&Value>, |found, key| match found {
+            None => claims.extra.get(key).map(Some),
+            Some(v) => v.get(key).map(Some),
+        })
+        .flatten();
+    let shown_name = printable(name);
+    let refused = |detail: String| Check {
+        name: "claim",
+        verdict: Verdict::Fail,
+        detail,
+    };
+    match value {
+        None | Some(Value::Null) => refused(format!("the token has no {shown_name} claim")),
+        Some(Value::String(s)) if s.is_empty() => refused(format!(
+            "{shown_name} is empty, which Infisical treats as missing"
+        )),
+        Some(Value::String(s)) => glob_check(
+            "claim",
+            &format!("{shown_name} = {}", printable(s)),
+            &[s],
+            patterns,
+        ),
+        Some(Value::Bool(false)) => refused(format!(
+            "{shown_name} is false, which Infisical treats as missing"
+        )),
+        Some(number @ Value::Number(n)) if n.as_f64() == Some(0.0) => refused(format!(
+            "{shown_name} is {number}, which Infisical treats as missing"
+        )),
+        Some(typed @ (Value::Bool(_) | Value::Number(_))) => {
+            let new = patterns.iter().any(|p| match typed {
+                Value::Bool(b) => *b == (*p == "true"),
+                _ => parse_int(p).is_some_and(|i| typed.as_f64() == Some(i as f64)),
+            });
+            let shown = printable(&patterns.join(", "));
+            Check {
+                name: "claim",
+                verdict: if new { Verdict::Differs } else { Verdict::Fail },
+                detail: if new {
+                    format!(
+                        "{shown_name} = {typed} (not a string) vs {shown}: current Infisical compares it as a value \
+                         and accepts it; self-hosted servers from mid-2025 and before refuse non-string claims"
+                    )
+                } else {
+                    format!("{shown_name} = {typed} (not a string) does not equal {shown}")
+                },
+            }
+        }
+        Some(other) => refused(format!(
+            "{shown_name} is {}, which Infisical cannot compare",
+            if other.is_array() {
+                "a list"
+            } else {
+                "an object"
+            }
+        )),
+    }
+}
+
+/// JavaScript's `parseInt(text, 10)`, which the 2026 server applies to number claims' patterns.
+fn parse_int(text: &str) -> Option<i64> {
+    let t = text.trim_start();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse::<i64>().ok().map(|n| sign * n)
 }
 
 /// `4m 59s`, `1h 00m`, `12s`.
@@ -333,11 +489,12 @@ mod tests {
             subject: Some(subject.into()),
             audience: Some(audience.into()),
             issuer: Some("https://token.actions.githubusercontent.com".into()),
+            claims: Vec::new(),
         };
-        let verdict = |e: &Expectations| -> Vec<(&'static str, bool)> {
+        let verdict = |e: &Expectations| -> Vec<(&'static str, Verdict)> {
             check(&c, e, 1_000)
                 .into_iter()
-                .map(|c| (c.name, c.passed))
+                .map(|c| (c.name, c.verdict))
                 .collect()
         };
         assert_eq!(
@@ -346,27 +503,72 @@ mod tests {
                 "https://github.com/x, https://github.com/o"
             )),
             vec![
-                ("expiry", true),
-                ("issuer", true),
-                ("subject", true),
-                ("audience", true)
+                ("expiry", Verdict::Pass),
+                ("issuer", Verdict::Pass),
+                ("subject", Verdict::Pass),
+                ("audience", Verdict::Pass)
             ]
         );
-        // The picomatch gotcha from the captured fixtures.
+        // `*` crosses `/` on 2026 servers only: not a refusal, and a pattern for both.
         let star = check(&c, &expect("repo:o/r:*", "https://github.com/o"), 1_000);
-        assert!(!star[2].passed);
-        assert!(star[2].detail.contains("`*` stops at `/`"));
+        assert_eq!(star[2].verdict, Verdict::Differs);
+        assert!(star[2].passed());
         assert!(
-            !verdict(&expect(
+            star[2]
+                .detail
+                .contains("current Infisical accepts this: `*` crosses `/`")
+        );
+        assert!(star[2].detail.contains("works on both: repo:o/r:*/*/*"));
+        let other = check(&c, &expect("repo:x/*", "https://github.com/o"), 1_000);
+        assert_eq!(other[2].verdict, Verdict::Fail);
+        let extglob = check(
+            &c,
+            &expect("repo:o/r:@(ref|x):*", "https://github.com/o"),
+            1_000,
+        );
+        assert_eq!(extglob[2].verdict, Verdict::Unknown);
+        assert!(
+            extglob[2]
+                .detail
+                .contains("cannot check this pattern locally")
+        );
+        assert_eq!(
+            verdict(&expect(
                 "repo:o/r:ref:refs/heads/main",
                 "https://github.com/evil"
             ))[3]
-                .1
+                .1,
+            Verdict::Fail
         );
         assert!(
-            !check(&c, &Expectations::default(), 2_000)[0].passed,
+            !check(&c, &Expectations::default(), 2_000)[0].passed(),
             "expired"
         );
+    }
+
+    #[test]
+    fn typed_claims_compare_as_values_only_on_current_servers() {
+        let mut c = github("s", "a", 1_300);
+        c.extra.insert("flag".into(), serde_json::json!(true));
+        c.extra.insert("run".into(), serde_json::json!(42));
+        c.extra.insert("off".into(), serde_json::json!(false));
+        c.extra
+            .insert("repository".into(), serde_json::json!("o/r\u{1b}[31m"));
+        let run = |name: &str, patterns: &str| {
+            let e = Expectations {
+                claims: vec![(name.into(), patterns.into())],
+                ..Default::default()
+            };
+            check(&c, &e, 1_000).pop().unwrap()
+        };
+        assert_eq!(run("flag", "true").verdict, Verdict::Differs);
+        assert_eq!(run("flag", "True").verdict, Verdict::Fail);
+        assert_eq!(run("run", "x, 42").verdict, Verdict::Differs);
+        assert_eq!(run("run", "4*").verdict, Verdict::Fail);
+        assert_eq!(run("off", "false").verdict, Verdict::Fail);
+        assert_eq!(run("missing", "x").verdict, Verdict::Fail);
+        let escaped = run("repository", "o/*");
+        assert!(!escaped.detail.contains('\u{1b}'), "{}", escaped.detail);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! provider's own mechanism, or a prompt. The token itself is never printed.
 
 mod claims;
-pub mod glob;
 
-pub use claims::{Claims, Expectations, check, decode_claims, duration_text, utc_text};
+pub use claims::{
+    Claims, Expectations, Verdict, check, decode_claims, duration_text, printable, utc_text,
+};
 
 use std::io::Read;
 use std::path::PathBuf;

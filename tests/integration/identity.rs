@@ -330,11 +330,51 @@ fn dry_run_shows_the_claims_and_predicts_each_check() {
         "the token itself is never printed"
     );
 
+    // `*` crosses `/` on current Infisical only: said plainly, with a pattern for both, exit 0.
+    let out = dry(&t, &["--expect-subject", "repo:octocat/example-repo:*"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for says in [
+        "differs  subject",
+        "current Infisical accepts this: `*` crosses `/`; self-hosted servers from mid-2025 and before refuse it",
+        "works on both: repo:octocat/example-repo:*/*/*",
+    ] {
+        assert!(stdout(&out).contains(says), "{says}:\n{}", stdout(&out));
+    }
+    // Syntax the tool does not model is not guessed at.
+    let out = dry(
+        &t,
+        &[
+            "--expect-subject",
+            "repo:octocat/example-repo:@(ref|environment):*",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("cannot check this pattern locally"));
+    // Claims: string globs under both rules; a refusal on every server fails.
+    let out = dry(
+        &t,
+        &[
+            "--expect-claim",
+            "repository=octocat/*",
+            "--expect-claim",
+            "ref=refs/heads/*",
+        ],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("pass  claim"), "{}", stdout(&out));
+    let out = dry(&t, &["--expect-claim", "bogus"]);
+    assert_eq!(out.status.code(), Some(2), "NAME=VALUES is required");
+
     let cases: &[(&str, &[&str], &str)] = &[
         (
             &t,
-            &["--expect-subject", "repo:octocat/example-repo:*"],
+            &["--expect-subject", "repo:other-org/*"],
             "FAIL  subject",
+        ),
+        (
+            &t,
+            &["--expect-claim", "repository=octocat/other-*, x"],
+            "FAIL  claim",
         ),
         (
             &t,

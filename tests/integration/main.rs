@@ -20,6 +20,7 @@ mod network;
 mod release_config;
 mod run;
 mod self_update;
+mod server_2026;
 mod support_selftest;
 mod troubleshooting;
 mod version;

@@ -66,9 +66,17 @@ fn secret_requests(server: &FakeInfisical) -> Vec<support::http::Recorded> {
 }
 
 #[test]
-fn a_github_actions_job_gets_its_secrets_as_json() {
+fn a_github_actions_job_gets_its_secrets_as_json_from_every_server_generation() {
+    for generation in Generation::ALL {
+        a_github_actions_job_gets_its_secrets_as_json(generation);
+    }
+}
+
+fn a_github_actions_job_gets_its_secrets_as_json(generation: Generation) {
     let sandbox = Sandbox::new();
-    let server = FakeInfisical::start(World::demo());
+    let mut world = World::demo();
+    world.generation = generation;
+    let server = FakeInfisical::start(world);
     let gh = github_runner();
     let runner_temp = sandbox.path().join("runner-temp");
     std::fs::create_dir_all(&runner_temp).unwrap();
@@ -355,36 +363,64 @@ fn a_slug_is_read_in_one_round_trip_on_an_older_server() {
 }
 
 #[test]
-fn path_recursive_expand_and_imports_are_honoured() {
+fn path_recursive_expand_and_imports_are_honoured_on_every_server_generation() {
+    // By id the CLI reads v4 where it exists (whose defaults expand and import), by slug v3.
+    for generation in Generation::ALL {
+        for project in [DEMO_PROJECT_ID, DEMO_PROJECT_SLUG] {
+            path_recursive_expand_and_imports_are_honoured(generation, project);
+        }
+    }
+}
+
+fn path_recursive_expand_and_imports_are_honoured(generation: Generation, project: &str) {
     let sandbox = Sandbox::new();
-    let server = FakeInfisical::start(World::demo());
+    let mut world = World::demo();
+    world.generation = generation;
+    let server = FakeInfisical::start(world);
     let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let case = format!("{generation:?} {project}");
     let export = |args: &[&str]| {
         let out = sandbox
             .cmd()
             .args(["secrets", "export", "--format", "json", "--token", &token])
-            .args(["--domain", &server.url(), "--project", DEMO_PROJECT_SLUG])
+            .args(["--domain", &server.url(), "--project", project])
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(out.status.success(), "{case}: {}", stderr(&out));
         json_map(&stdout(&out))
     };
 
     let nested = export(&["--path", "nested/"]);
-    assert_eq!(nested["NESTED_TOKEN"], "nested-dev-token");
-    assert!(!nested.contains_key("API_KEY"));
+    assert_eq!(nested["NESTED_TOKEN"], "nested-dev-token", "{case}");
+    assert!(!nested.contains_key("API_KEY"), "{case}");
 
     let recursive = export(&["--recursive"]);
-    assert_eq!(recursive["DEEP_SECRET"], "deep-value");
-    assert_eq!(recursive["API_KEY"], "dev-api-key-123");
+    assert_eq!(recursive["DEEP_SECRET"], "deep-value", "{case}");
+    assert_eq!(recursive["API_KEY"], "dev-api-key-123", "{case}");
 
     let raw = export(&["--expand=false"]);
-    assert_eq!(raw["REF_LOCAL"], "${BASE_URL}/v1");
+    assert_eq!(raw["REF_LOCAL"], "${BASE_URL}/v1", "{case}");
 
     let own_only = export(&["--include-imports=false"]);
-    assert!(!own_only.contains_key("SHARED_CONFIG"));
-    assert_eq!(own_only["API_KEY"], "dev-api-key-123");
+    assert!(!own_only.contains_key("SHARED_CONFIG"), "{case}");
+    assert_eq!(own_only["API_KEY"], "dev-api-key-123", "{case}");
+
+    // Never a server default: every flag is sent, camelCase on v4.
+    for request in secret_requests(&server) {
+        let names: &[&str] = if request.path.contains("/v4/") {
+            &["expandSecretReferences", "includeImports", "recursive"]
+        } else {
+            &["expandSecretReferences", "include_imports", "recursive"]
+        };
+        for name in names {
+            assert!(
+                request.query(name).is_some(),
+                "{case}: {name} missing from {}",
+                request.url
+            );
+        }
+    }
 }
 
 #[test]

@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 use support::github::FakeGithubTokens;
-use support::glob::policy_match;
 use support::infisical::{self, FakeInfisical, Generation, World};
 use support::jwt::{self, SigningKey, VerifyError};
+use support::picomatch::{self, Options};
 
 // ---------- helpers ----------
 
@@ -142,73 +142,82 @@ fn keys_of(value: &Value) -> BTreeSet<String> {
 // ---------- glob ----------
 
 #[test]
-fn glob_matches_like_picomatch() {
-    let table = [
-        // The gotcha: `*` stops at `/`.
-        ("repo:o/r:ref:refs/heads/main", "repo:o/r:*", false),
-        ("repo:o/r:environment:prod", "repo:o/r:*", true),
-        ("repo:o/r:pull_request", "repo:o/r:*", true),
-        (
-            "repo:o/r:ref:refs/heads/main",
-            "repo:o/r:ref:refs/heads/*",
-            true,
-        ),
-        (
-            "repo:o/r:ref:refs/heads/feat/x",
-            "repo:o/r:ref:refs/heads/*",
-            false,
-        ),
-        // `**` as a whole segment crosses `/`...
-        (
-            "repo:o/r:ref:refs/heads/feat/x",
-            "repo:o/r:ref:refs/heads/**",
-            true,
-        ),
-        ("repo:o/r:ref:refs/heads/main", "repo:o/**", true),
-        ("a/b/c/d", "a/**/d", true),
-        ("a/d", "a/**/d", true),
-        ("a", "a/**", true),
-        // ...but glued to text it is a single star, as in picomatch.
-        ("repo:o/r:ref:refs/heads/main", "repo:o/r:**", false),
-        ("repo:o/r:environment:prod", "repo:o/r:**", true),
-        // `?`, braces, classes, escapes.
-        (
-            "repo:o/r:ref:refs/tags/v1",
-            "repo:o/r:ref:refs/tags/v?",
-            true,
-        ),
-        ("a/b", "a?b", false),
-        ("repo:o/api:x", "repo:o/{api,web}:x", true),
-        ("repo:o/web:x", "repo:o/{api,web}:x", true),
-        ("repo:o/cli:x", "repo:o/{api,web}:x", false),
-        ("v1", "v[0-9]", true),
-        ("va", "v[!0-9]", true),
-        ("v1", "v[!0-9]", false),
-        ("a*", "a\\*", true),
-        ("ab", "a\\*", false),
-        // Wildcards do not match a leading dot of a segment.
-        ("x/.hidden", "x/*", false),
-        ("x/.hidden", "x/.*", true),
-        // Exact equality always wins (Infisical checks it first).
-        (
-            "https://github.com/octocat",
-            "https://github.com/octocat",
-            true,
-        ),
-        ("https://github.com/octocat", "https://github.com/*", true),
-        (
-            "https://github.com/evil/octocat",
-            "https://github.com/*",
-            false,
-        ),
-        ("anything", "", false),
-    ];
-    for (value, pattern, expected) in table {
-        assert_eq!(
-            policy_match(value, pattern),
-            expected,
-            "policy_match({value:?}, {pattern:?})"
+fn the_fakes_picomatch_runs_picomatchs_regexes_to_picomatchs_verdicts() {
+    // Every row real picomatch 4.0.4 evaluated (tests/fixtures/glob/picomatch-truth.json),
+    // through the fake's table of picomatch's own regexes and its tiny regex engine.
+    let rows: Vec<Value> = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/glob/picomatch-truth.json"
+    )))
+    .unwrap();
+    let mut checked = 0;
+    for row in &rows {
+        let (pattern, value) = (
+            row["pattern"].as_str().unwrap(),
+            row["value"].as_str().unwrap(),
         );
+        for (options, column) in [(Options::Default, "default"), (Options::Bash, "bash")] {
+            // Rows where picomatch throws (an empty pattern) are not verdicts.
+            let Some(want) = row[column].as_bool() else {
+                continue;
+            };
+            assert_eq!(
+                picomatch::is_match(value, pattern, options),
+                want,
+                "{options:?}: {pattern:?} ~ {value:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 450, "{checked}");
+}
+
+#[test]
+fn each_generation_matches_subjects_with_its_own_picomatch_options() {
+    // fixtures/oidc-login-star-subject-branch-rejected.json (2025) against
+    // fixtures/server-2026-07/oidc-login-star-subject.json.
+    for (generation, status) in [
+        (Generation::V3Only, 403),
+        (Generation::V4, 403),
+        (Generation::V2026, 200),
+    ] {
+        let mut world = World::demo();
+        world.generation = generation;
+        let server = FakeInfisical::start(world);
+        let (got, _) = login(
+            &server,
+            infisical::DEMO_STAR_IDENTITY_ID,
+            &demo_jwt(json!({})),
+        );
+        assert_eq!(got, status, "{generation:?}");
+    }
+}
+
+#[test]
+fn typed_claims_compare_as_values_after_2025() {
+    let cases = [
+        (json!(true), "true", [401, 200, 200]),
+        (json!("true"), "true", [200, 200, 200]),
+        (json!(42), "42", [401, 200, 200]),
+        (json!(42), "42abc", [401, 200, 200]),
+        (json!(42), "4*", [401, 401, 401]),
+        (json!(false), "false", [401, 401, 401]),
+    ];
+    for (claim, pattern, statuses) in cases {
+        for (generation, status) in Generation::ALL.into_iter().zip(statuses) {
+            let mut world = World::demo();
+            world.generation = generation;
+            let identity = world.identity_mut(infisical::DEMO_IDENTITY_ID).unwrap();
+            identity.oidc.as_mut().unwrap().bound_claims =
+                vec![("flag".into(), vec![pattern.into()])];
+            let server = FakeInfisical::start(world);
+            let (got, _) = login(
+                &server,
+                infisical::DEMO_IDENTITY_ID,
+                &demo_jwt(json!({ "flag": claim })),
+            );
+            assert_eq!(got, status, "{generation:?}: {claim} vs {pattern}");
+        }
     }
 }
 

@@ -84,7 +84,11 @@ impl FakeInfisical {
         let fixture: Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {file}: {e}"));
         let method = fixture["request"]["method"].as_str().unwrap_or("GET");
-        let url = fixture["request"]["url"].as_str().unwrap_or("/");
+        // Older captures record the full `url`, the 2026-07 ones `path` and `query`.
+        let url = fixture["request"]["url"]
+            .as_str()
+            .or(fixture["request"]["path"].as_str())
+            .unwrap_or("/");
         let status = fixture["response"]["status"].as_u64().unwrap_or(200) as u16;
         self.replay(
             method,
@@ -165,7 +169,7 @@ fn route(state: &mut State, request: &Recorded) -> Reply {
     if let Some(reply) = state.replays.get(&(request.method.clone(), path.clone())) {
         return reply.clone();
     }
-    let v4 = state.world.generation == Generation::V4;
+    let v4 = state.world.generation.has_v4();
     match (request.method.as_str(), path.as_str()) {
         ("GET", "/api/status") => Reply::ok(status_body()),
         ("POST", "/api/v1/auth/oidc-auth/login") => login::oidc_login(state, request),

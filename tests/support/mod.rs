@@ -8,11 +8,10 @@
 pub mod common;
 pub mod front;
 pub mod github;
-#[path = "../../src/oidc/glob.rs"]
-pub mod glob;
 pub mod http;
 pub mod infisical;
 pub mod jwt;
+pub mod picomatch;
 pub mod proxy;
 pub mod releases;
 pub mod runner;

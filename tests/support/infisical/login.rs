@@ -4,11 +4,11 @@
 
 use serde_json::Value;
 
-use super::super::glob::policy_match;
 use super::super::http::{Recorded, Reply};
 use super::super::jwt::{self, SigningKey, VerifyError};
+use super::super::picomatch::{self, Options};
 use super::super::util;
-use super::{OidcConfig, State, error, required_fields, tokens};
+use super::{Generation, OidcConfig, State, error, required_fields, tokens};
 
 pub(super) fn oidc_login(state: &mut State, request: &Recorded) -> Reply {
     match login(state, request) {
@@ -23,9 +23,10 @@ fn login(state: &mut State, request: &Recorded) -> Result<Value, Reply> {
     let (identity_id, token) = (&fields[0], &fields[1]);
     let config = oidc_config(state, identity_id)?;
     let claims = verify_token(token, &state.world.keys, &config, util::now())?;
-    check_subject(&config, &claims)?;
-    check_audience(&config, &claims)?;
-    check_bound_claims(&config, &claims)?;
+    let generation = state.world.generation;
+    check_subject(&config, &claims, generation)?;
+    check_audience(&config, &claims, generation)?;
+    check_bound_claims(&config, &claims, generation)?;
     let ttl = state.world.access_token_ttl;
     let access_token = state.tokens.issue(identity_id, ttl, util::now());
     Ok(tokens::token_response(&access_token, ttl))
@@ -117,12 +118,12 @@ fn signature_error(error_kind: &VerifyError, header: &Value, keys: &[SigningKey]
 }
 
 /// Step 7: one pattern for `sub`; the only 403 of the pipeline.
-fn check_subject(config: &OidcConfig, claims: &Value) -> Result<(), Reply> {
+fn check_subject(config: &OidcConfig, claims: &Value, generation: Generation) -> Result<(), Reply> {
     if config.bound_subject.is_empty() {
         return Ok(());
     }
     let subject = claims.get("sub").and_then(Value::as_str);
-    if subject.is_some_and(|sub| policy_match(sub, &config.bound_subject)) {
+    if subject.is_some_and(|sub| policy_match(sub, &config.bound_subject, generation)) {
         return Ok(());
     }
     Err(error(
@@ -133,7 +134,11 @@ fn check_subject(config: &OidcConfig, claims: &Value) -> Result<(), Reply> {
 }
 
 /// Step 8: any `aud` entry (string or array) matching any allowed entry.
-fn check_audience(config: &OidcConfig, claims: &Value) -> Result<(), Reply> {
+fn check_audience(
+    config: &OidcConfig,
+    claims: &Value,
+    generation: Generation,
+) -> Result<(), Reply> {
     if config.bound_audiences.is_empty() {
         return Ok(());
     }
@@ -142,7 +147,7 @@ fn check_audience(config: &OidcConfig, claims: &Value) -> Result<(), Reply> {
         config
             .bound_audiences
             .iter()
-            .any(|pattern| policy_match(aud, pattern))
+            .any(|pattern| policy_match(aud, pattern, generation))
     });
     if allowed {
         Ok(())
@@ -152,22 +157,57 @@ fn check_audience(config: &OidcConfig, claims: &Value) -> Result<(), Reply> {
 }
 
 /// Step 9: each bound claim (dot path) must be present, truthy, and match
-/// one of its patterns.
-fn check_bound_claims(config: &OidcConfig, claims: &Value) -> Result<(), Reply> {
+/// one of its patterns. The 2025 server keeps only string claims
+/// (`getStringValueByDot`); later ones keep booleans and numbers and compare
+/// them as values: `true` with the pattern `true`, 42 with `parseInt(pattern)`.
+fn check_bound_claims(
+    config: &OidcConfig,
+    claims: &Value,
+    generation: Generation,
+) -> Result<(), Reply> {
     for (path, patterns) in &config.bound_claims {
-        let value = lookup_path(claims, path).filter(|v| is_truthy(v));
-        let Some(value) = value else {
+        let value = lookup_path(claims, path).filter(|v| match generation {
+            Generation::V3Only => v.is_string(),
+            Generation::V4 | Generation::V2026 => v.is_string() || v.is_boolean() || v.is_number(),
+        });
+        let Some(value) = value.filter(|v| is_truthy(v)) else {
             return Err(denied(&format!("token has no {path} field")));
         };
-        let candidates = claim_strings(Some(value));
-        let matched = candidates
-            .iter()
-            .any(|c| patterns.iter().any(|p| policy_match(c, p)));
+        let matched = patterns.iter().any(|pattern| match value {
+            Value::Bool(b) => *b == (pattern == "true"),
+            Value::Number(n) => parse_int(pattern).is_some_and(|p| n.as_f64() == Some(p as f64)),
+            Value::String(s) => policy_match(s, pattern, generation),
+            _ => false,
+        });
         if !matched {
             return Err(denied("OIDC claim not allowed."));
         }
     }
     Ok(())
+}
+
+/// `value === pattern || picomatch.isMatch(value, pattern, options)` with the
+/// options of this generation.
+fn policy_match(value: &str, pattern: &str, generation: Generation) -> bool {
+    let options = match generation {
+        Generation::V3Only | Generation::V4 => Options::Default,
+        Generation::V2026 => Options::Bash,
+    };
+    value == pattern || picomatch::is_match(value, pattern, options)
+}
+
+/// JavaScript's `parseInt(text, 10)`: optional space and sign, then the
+/// leading digits; `None` for NaN.
+fn parse_int(text: &str) -> Option<i64> {
+    let t = text.trim_start();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse::<i64>().ok().map(|n| sign * n)
 }
 
 /// `a.b.c` lookup into nested objects.
@@ -187,13 +227,10 @@ fn is_truthy(value: &Value) -> bool {
     }
 }
 
-/// A claim as the strings it can match: arrays match by any element,
-/// booleans and numbers by their text.
+/// `aud` as the strings it can match: a string, or any element of an array.
 fn claim_strings(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Bool(b)) => vec![b.to_string()],
-        Some(Value::Number(n)) => vec![n.to_string()],
         Some(Value::Array(items)) => items.iter().flat_map(|v| claim_strings(Some(v))).collect(),
         _ => Vec::new(),
     }

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::super::http::{Recorded, Reply};
 use super::super::util;
 use super::world::normalize_path;
-use super::{Generation, Project, State, authenticate, check_member, error, validation_failure};
+use super::{Project, State, authenticate, check_member, error, validation_failure};
 
 /// Reference expansion gives up (leaving `${...}` as is) past this depth.
 const MAX_REFERENCE_DEPTH: usize = 10;
@@ -190,9 +190,10 @@ fn list(state: &State, project: &Project, listing: &Listing) -> Result<Value, Re
         .environment(&listing.env)
         .filter(|env| env.folder_exists(&path));
     let Some(environment) = environment else {
-        return match state.world.generation {
-            Generation::V3Only => Ok(json!({"secrets": [], "imports": []})),
-            Generation::V4 => Err(path_not_found(&path, &listing.env)),
+        return if state.world.generation.has_v4() {
+            Err(path_not_found(&path, &listing.env))
+        } else {
+            Ok(json!({"secrets": [], "imports": []}))
         };
     };
     let folders = if listing.recursive {

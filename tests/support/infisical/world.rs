@@ -10,9 +10,24 @@ pub enum Generation {
     /// `/api/v1/projects/slug/..` (fastify route 404); an unknown environment
     /// or folder answers 200 with empty lists.
     V3Only,
-    /// Newer server: also serves those routes, and an unknown environment or
-    /// folder answers 404 `SecretPathNotFound` (on v3 and v4 alike).
+    /// A server between the two (upstream late 2025): also serves those
+    /// routes, an unknown environment or folder answers 404
+    /// `SecretPathNotFound` (on v3 and v4 alike), boolean and number claims
+    /// compare as values, but globs still use picomatch's defaults.
     V4,
+    /// Like the captured 2026-07 server (fixtures/server-2026-07/): as `V4`,
+    /// and OIDC globs use picomatch `{ bash: true }`, where `*` crosses `/`.
+    V2026,
+}
+
+impl Generation {
+    /// The three generations, oldest first, for tests that must hold on each.
+    pub const ALL: [Generation; 3] = [Generation::V3Only, Generation::V4, Generation::V2026];
+
+    /// Serves `/api/v4/secrets` and answers 404 for an unknown folder.
+    pub fn has_v4(self) -> bool {
+        self != Generation::V3Only
+    }
 }
 
 #[derive(Clone, Debug)]
