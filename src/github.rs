@@ -98,22 +98,34 @@ fn escape_command_data(value: &str) -> String {
 
 /// Writes mask commands on stderr (the runner reads both streams; stdout stays clean for pipes).
 pub fn add_masks<'a>(values: impl IntoIterator<Item = &'a str>) {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut text = String::new();
-    for value in values {
-        for command in mask_commands(value) {
-            if seen.insert(command.clone()) {
-                text.push_str(&command);
-                text.push('\n');
-            }
-        }
-    }
+    let text = mask_text(values);
     if !text.is_empty() {
         use std::io::Write;
         let mut stderr = std::io::stderr().lock();
         let _ = stderr.write_all(text.as_bytes());
         let _ = stderr.flush();
     }
+}
+
+/// The mask commands for `values`, each once, longest first. GitHub's runner masks the union of
+/// every match, whatever the order; runners built on nektos/act (act itself, Gitea's and
+/// Forgejo's) replace one mask after another in the order they were added, so a short mask
+/// applied first (a line `line` of one value) would cut a longer value in two and leave the rest
+/// of it readable.
+fn mask_text<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut commands: Vec<String> = values
+        .into_iter()
+        .flat_map(mask_commands)
+        .filter(|command| seen.insert(command.clone()))
+        .collect();
+    commands.sort_by_key(|command| std::cmp::Reverse(command.len()));
+    let mut text = String::with_capacity(commands.iter().map(|c| c.len() + 1).sum());
+    for command in commands {
+        text.push_str(&command);
+        text.push('\n');
+    }
+    text
 }
 
 /// Fresh delimiters like the toolkit's `ghadelimiter_<uuid>`: 128 bits each from the standard
@@ -250,6 +262,14 @@ pub fn stdout_is(_path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_come_longest_first_so_runners_that_replace_in_order_hide_whole_values() {
+        assert_eq!(
+            mask_text(["crlf\r\nline", "not-a-newline", "line"]),
+            "::add-mask::crlf%0D%0Aline\n::add-mask::not-a-newline\n::add-mask::crlf\n::add-mask::line\n"
+        );
+    }
 
     #[test]
     fn masks_the_whole_value_and_each_line() {

