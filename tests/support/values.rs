@@ -44,3 +44,20 @@ pub const HOSTILE: &[(&str, &str)] = &[
     ("INJECT_HEREDOC", "x\nEVIL<<EOF\n/tmp/evil\nEOF"),
     ("INJECT_EOF", "EOF\nNODE_OPTIONS=--require /tmp/evil.js"),
 ];
+
+/// Values a shell would run if they reached it unquoted or in double quotes: sourcing a dotenv
+/// file (`set -a; . ./app.env`) must never create `CANARY` in the working directory.
+pub const SHELL_CODE: &[(&str, &str)] = &[
+    ("CODE_SUBST", "$(touch CANARY)"),
+    ("CODE_TICK", "`touch CANARY`"),
+    ("CODE_QUOTE_SUBST", "it's $(touch CANARY)"),
+    ("CODE_QUOTE_TICK", "it's `touch CANARY`"),
+    ("CODE_DQ_TICK", "say \"`touch CANARY`\""),
+    ("CODE_LINES", "a\n$(touch CANARY)\n`touch CANARY`"),
+    ("CODE_QUOTE_LINES", "it's\n$(touch CANARY)"),
+    ("CODE_ARITH", "$((1+1)) ${x:-$(touch CANARY)}"),
+    ("CODE_BACKSLASH", "\\$(touch CANARY) \\`touch CANARY\\`"),
+    ("TILDE", "~/x"),
+    ("TILDE_AFTER_COLON", "a:~/b"),
+    ("BARE_PUNCTUATION", "a-b_c.d/e:f@g%h+i,j^k"),
+];
