@@ -66,6 +66,9 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Trade an OIDC token (GitHub Actions'' own, or one you hand in) for an Infisical session')
             [CompletionResult]::new('universal', 'universal', [CompletionResultType]::ParameterValue, 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had')
+            [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys')
+            [CompletionResult]::new('jwt-auth', 'jwt-auth', [CompletionResultType]::ParameterValue, 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys')
+            [CompletionResult]::new('kubernetes', 'kubernetes', [CompletionResultType]::ParameterValue, 'Log in from a Kubernetes pod with its service-account token (Infisical''s Kubernetes Auth)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -124,9 +127,81 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'infisical-oidc;login;jwt' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
+            [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'The machine identity (UUID) whose auth method accepts the proof')
+            [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
+            [CompletionResult]::new('--jwt', '--jwt', [CompletionResultType]::ParameterName, 'The JWT itself, or `-` to read it from standard input (also read from INFISICAL_JWT)')
+            [CompletionResult]::new('--jwt-file', '--jwt-file', [CompletionResultType]::ParameterName, 'Read the JWT from this file')
+            [CompletionResult]::new('--jwt-env', '--jwt-env', [CompletionResultType]::ParameterName, 'Read the JWT from this environment variable')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds, doubled each retry (tests set it tiny)')
+            [CompletionResult]::new('--no-mask', '--no-mask', [CompletionResultType]::ParameterName, 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'infisical-oidc;login;jwt-auth' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
+            [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'The machine identity (UUID) whose auth method accepts the proof')
+            [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
+            [CompletionResult]::new('--jwt', '--jwt', [CompletionResultType]::ParameterName, 'The JWT itself, or `-` to read it from standard input (also read from INFISICAL_JWT)')
+            [CompletionResult]::new('--jwt-file', '--jwt-file', [CompletionResultType]::ParameterName, 'Read the JWT from this file')
+            [CompletionResult]::new('--jwt-env', '--jwt-env', [CompletionResultType]::ParameterName, 'Read the JWT from this environment variable')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds, doubled each retry (tests set it tiny)')
+            [CompletionResult]::new('--no-mask', '--no-mask', [CompletionResultType]::ParameterName, 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'infisical-oidc;login;kubernetes' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
+            [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'The machine identity (UUID) whose auth method accepts the proof')
+            [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
+            [CompletionResult]::new('--jwt-file', '--jwt-file', [CompletionResultType]::ParameterName, 'The service-account token file [default: /var/run/secrets/kubernetes.io/serviceaccount/token]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--retry-base-ms', '--retry-base-ms', [CompletionResultType]::ParameterName, 'First retry delay in milliseconds, doubled each retry (tests set it tiny)')
+            [CompletionResult]::new('--no-mask', '--no-mask', [CompletionResultType]::ParameterName, 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'infisical-oidc;login;help' {
             [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Trade an OIDC token (GitHub Actions'' own, or one you hand in) for an Infisical session')
             [CompletionResult]::new('universal', 'universal', [CompletionResultType]::ParameterValue, 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had')
+            [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys')
+            [CompletionResult]::new('kubernetes', 'kubernetes', [CompletionResultType]::ParameterValue, 'Log in from a Kubernetes pod with its service-account token (Infisical''s Kubernetes Auth)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -134,6 +209,12 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;login;help;universal' {
+            break
+        }
+        'infisical-oidc;login;help;jwt' {
+            break
+        }
+        'infisical-oidc;login;help;kubernetes' {
             break
         }
         'infisical-oidc;login;help;help' {
@@ -507,12 +588,20 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
         'infisical-oidc;help;login' {
             [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Trade an OIDC token (GitHub Actions'' own, or one you hand in) for an Infisical session')
             [CompletionResult]::new('universal', 'universal', [CompletionResultType]::ParameterValue, 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had')
+            [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys')
+            [CompletionResult]::new('kubernetes', 'kubernetes', [CompletionResultType]::ParameterValue, 'Log in from a Kubernetes pod with its service-account token (Infisical''s Kubernetes Auth)')
             break
         }
         'infisical-oidc;help;login;oidc' {
             break
         }
         'infisical-oidc;help;login;universal' {
+            break
+        }
+        'infisical-oidc;help;login;jwt' {
+            break
+        }
+        'infisical-oidc;help;login;kubernetes' {
             break
         }
         'infisical-oidc;help;secrets' {

@@ -73,6 +73,12 @@ _infisical__oidc() {
             infisical__oidc__subcmd__help,status)
                 cmd="infisical__oidc__subcmd__help__subcmd__status"
                 ;;
+            infisical__oidc__subcmd__help__subcmd__login,jwt)
+                cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__jwt"
+                ;;
+            infisical__oidc__subcmd__help__subcmd__login,kubernetes)
+                cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__kubernetes"
+                ;;
             infisical__oidc__subcmd__help__subcmd__login,oidc)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__oidc"
                 ;;
@@ -91,6 +97,15 @@ _infisical__oidc() {
             infisical__oidc__subcmd__login,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help"
                 ;;
+            infisical__oidc__subcmd__login,jwt)
+                cmd="infisical__oidc__subcmd__login__subcmd__jwt"
+                ;;
+            infisical__oidc__subcmd__login,jwt-auth)
+                cmd="infisical__oidc__subcmd__login__subcmd__jwt"
+                ;;
+            infisical__oidc__subcmd__login,kubernetes)
+                cmd="infisical__oidc__subcmd__login__subcmd__kubernetes"
+                ;;
             infisical__oidc__subcmd__login,oidc)
                 cmd="infisical__oidc__subcmd__login__subcmd__oidc"
                 ;;
@@ -99,6 +114,12 @@ _infisical__oidc() {
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__help"
+                ;;
+            infisical__oidc__subcmd__login__subcmd__help,jwt)
+                cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__jwt"
+                ;;
+            infisical__oidc__subcmd__login__subcmd__help,kubernetes)
+                cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__kubernetes"
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,oidc)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__oidc"
@@ -263,8 +284,36 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__help__subcmd__login)
-            opts="oidc universal"
+            opts="oidc universal jwt kubernetes"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__jwt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__kubernetes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -431,7 +480,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal help"
+            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,7 +522,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__help)
-            opts="oidc universal help"
+            opts="oidc universal jwt kubernetes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,6 +536,34 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__jwt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__kubernetes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -521,6 +598,130 @@ _infisical__oidc() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__jwt)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt --jwt-file --jwt-env --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__kubernetes)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt-file --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

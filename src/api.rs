@@ -188,6 +188,16 @@ impl<'a> Api<'a> {
             .post_json(&self.url("/v1/auth/oidc-auth/login"), request)
     }
 
+    /// A machine-identity login by any other method (JWT, Kubernetes, AWS, GCP, Azure): the route
+    /// comes from `cloud::login_route`, the body is that method's typed request.
+    pub fn machine_login<B: Serialize>(
+        &self,
+        route: &str,
+        request: &B,
+    ) -> Result<AccessTokenResponse, HttpError> {
+        self.http.post_json(&self.url(route), request)
+    }
+
     /// `POST /api/v1/auth/universal-auth/login`: a client id and secret for an access token.
     pub fn universal_login(
         &self,

@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::api::{
     AccessTokenResponse, Api, Domain, Generation, OidcLoginRequest, UniversalLoginRequest,
 };
+use crate::cloud;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Http, HttpError, Peer};
@@ -44,6 +45,10 @@ pub struct LoginSettings {
     pub organization_slug: Option<String>,
     /// Universal Auth credentials when given (used when no OIDC identity is named).
     pub universal: Option<UniversalCredentials>,
+    /// How the named identity logs in: `None` = as its cached session did, else OIDC.
+    pub method: Option<LoginMethod>,
+    /// The pod's service-account token, for Kubernetes Auth.
+    pub kubernetes_token: PathBuf,
 }
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
@@ -65,6 +70,8 @@ pub struct Auth<'a> {
     pub settings: &'a LoginSettings,
     http: &'a Http,
     store: Option<SessionStore>,
+    /// The method of the cached session, for a new login when the command names none.
+    cached_method: std::cell::Cell<Option<LoginMethod>>,
 }
 
 impl<'a> Auth<'a> {
@@ -73,6 +80,7 @@ impl<'a> Auth<'a> {
             settings,
             http,
             store,
+            cached_method: std::cell::Cell::new(None),
         }
     }
 
@@ -90,6 +98,7 @@ impl<'a> Auth<'a> {
         if let Some(store) = &self.store
             && let Some(session) = store.load(&self.settings.domain.origin, &principal)?
         {
+            self.cached_method.set(Some(session.method));
             let now = now();
             let reusable = if session.is_fresh(now) {
                 Some(session)
@@ -166,7 +175,8 @@ impl<'a> Auth<'a> {
     /// Auth client when its credentials are given.
     fn principal(&self) -> Result<Principal> {
         if let Some(id) = &self.settings.identity_id {
-            return Ok(Principal::oidc(id));
+            let method = self.settings.method.unwrap_or(LoginMethod::Oidc);
+            return Ok(Principal::identity(method, id));
         }
         if let Some(universal) = &self.settings.universal {
             return Ok(Principal::universal(&universal.client_id));
@@ -179,9 +189,23 @@ impl<'a> Auth<'a> {
     /// Logs in as the principal, saves the session and returns it.
     pub fn login(&self) -> Result<Session> {
         let principal = self.principal()?;
+        // A session `login kubernetes` (say) left is replaced the same way it was made.
+        let method = match (self.settings.method, self.cached_method.get()) {
+            (None, Some(cached)) if principal.method != LoginMethod::Universal => cached,
+            _ => principal.method,
+        };
+        self.login_with(method)
+    }
+
+    /// Logs in as the principal by `method`, saves the session and returns it.
+    fn login_with(&self, method: LoginMethod) -> Result<Session> {
+        let principal = Principal::identity(method, &self.principal()?.id);
         let spinner = Spinner::start("Logging in to Infisical");
-        let response = match (&principal.method, &self.settings.universal) {
+        let response = match (method, &self.settings.universal) {
             (LoginMethod::Universal, Some(universal)) => self.universal_login(universal)?,
+            (LoginMethod::Jwt | LoginMethod::Kubernetes, _) => {
+                self.jwt_login(method, &principal.id)?
+            }
             _ => self.oidc_login(&principal.id)?,
         };
         spinner.finish();
@@ -253,6 +277,79 @@ impl<'a> Auth<'a> {
                 explain_login_error(e, &claims, identity_id, &self.settings.domain.origin)
             })?;
         Ok(response)
+    }
+
+    /// JWT and Kubernetes Auth: a token the job already holds, sent as `{identityId, jwt}`.
+    fn jwt_login(&self, method: LoginMethod, identity_id: &str) -> Result<AccessTokenResponse> {
+        let pod_token = oidc::Source::Ready(oidc::IdTokenSource::File(
+            self.settings.kubernetes_token.clone(),
+        ));
+        let source = match (method, &self.settings.token_source) {
+            (LoginMethod::Kubernetes, _) => &pod_token,
+            (_, source) => source,
+        };
+        let source = match source {
+            Source::Ready(source) => source,
+            Source::Unavailable { message, hint } => {
+                return Err(Failure::new(Kind::Auth, message.clone())
+                    .hint(hint.clone())
+                    .into());
+            }
+        };
+        let token = oidc::obtain(source, self.http)?;
+        self.mask(token.as_str());
+        let claims = oidc::decode_claims(token.as_str()).unwrap_or_default();
+        let presented = cloud::Presented {
+            subject: claims.sub.clone(),
+        };
+        let api = Api::new(self.http, &self.settings.domain.api_base);
+        api.machine_login(
+            cloud::login_route(method),
+            &OidcLoginRequest {
+                identity_id,
+                jwt: token.as_str(),
+                organization_slug: self.settings.organization_slug.as_deref(),
+            },
+        )
+        .map_err(|e| self.explain_machine_error(e, method, identity_id, &presented))
+    }
+
+    /// A refused login by one of the platform methods: the common cases first (transport, a
+    /// foreign answer, rate limits), then what `cloud` knows of the method's own refusals.
+    fn explain_machine_error(
+        &self,
+        e: HttpError,
+        method: LoginMethod,
+        identity_id: &str,
+        presented: &cloud::Presented,
+    ) -> anyhow::Error {
+        let peer = Peer::infisical(&self.settings.domain.origin);
+        let api = match e {
+            HttpError::Status(api) => api,
+            HttpError::Transport(t) => return t.failure(&peer).into(),
+        };
+        if let Some(failure) = api.foreign_failure(&peer) {
+            return failure.into();
+        }
+        let (kind, message, hint) = if api.status == 429 {
+            (
+                Kind::Network,
+                "Infisical is rate limiting this client".to_string(),
+                "wait a minute and retry; cloud limits are per client IP".to_string(),
+            )
+        } else if matches!(api.status, 502..=504) {
+            (
+                Kind::Network,
+                "Infisical failed to answer".to_string(),
+                "retry later; quote the reqId to Infisical support if it persists".to_string(),
+            )
+        } else {
+            let (message, hint) = cloud::explain_refusal(method, &api, identity_id, presented);
+            (Kind::Auth, message, hint)
+        };
+        Failure::new(kind, format!("{message}: {}", server_says(&api)))
+            .hint(hint)
+            .into()
     }
 
     pub fn session_path(&self) -> Option<PathBuf> {

@@ -61,6 +61,61 @@ pub enum Login {
     Oidc(Box<LoginOidcArgs>),
     /// Log in with a Universal Auth client id and secret, where no OIDC token is to be had
     Universal(LoginUniversalArgs),
+    /// Log in with Infisical's JWT Auth: any JWT you hold, checked against the identity's keys
+    #[command(visible_alias = "jwt-auth")]
+    Jwt(LoginJwtArgs),
+    /// Log in from a Kubernetes pod with its service-account token (Infisical's Kubernetes Auth)
+    Kubernetes(LoginKubernetesArgs),
+}
+
+/// The identity every platform login names.
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Authentication")]
+pub struct MachineIdentityArgs {
+    /// The machine identity (UUID) whose auth method accepts the proof
+    #[arg(long, env = "INFISICAL_MACHINE_IDENTITY_ID", value_name = "UUID")]
+    pub identity_id: Option<String>,
+
+    /// Sub-organization to scope the access token to
+    #[arg(long, env = "INFISICAL_AUTH_ORGANIZATION_SLUG", value_name = "SLUG")]
+    pub organization_slug: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginJwtArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub identity: MachineIdentityArgs,
+
+    /// The JWT itself, or `-` to read it from standard input (also read from INFISICAL_JWT)
+    #[arg(long, value_name = "TOKEN", conflicts_with_all = ["jwt_file", "jwt_env"])]
+    pub jwt: Option<String>,
+
+    /// Read the JWT from this file
+    #[arg(long, value_name = "PATH", conflicts_with = "jwt_env")]
+    pub jwt_file: Option<PathBuf>,
+
+    /// Read the JWT from this environment variable
+    #[arg(long, value_name = "VAR")]
+    pub jwt_env: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginKubernetesArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub identity: MachineIdentityArgs,
+
+    /// The service-account token file
+    /// [default: /var/run/secrets/kubernetes.io/serviceaccount/token]
+    #[arg(
+        long,
+        env = "INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH",
+        value_name = "PATH"
+    )]
+    pub jwt_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -165,6 +165,10 @@ pub fn resolve_login(
             }),
             _ => None,
         },
+        method: None,
+        kubernetes_token: env("INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| oidc::KUBERNETES_TOKEN_PATH.into()),
     })
 }
 

@@ -3,6 +3,7 @@
 mod api;
 mod auth;
 mod cli;
+mod cloud;
 mod cmd;
 mod config;
 mod env;

@@ -12,13 +12,33 @@ use crate::api::Generation;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
 
-/// How a session's token was obtained.
+/// How a session's token was obtained: Infisical's machine-identity auth methods.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum LoginMethod {
     #[default]
     Oidc,
     Universal,
+    Jwt,
+    Kubernetes,
+    AwsIam,
+    Gcp,
+    Azure,
+}
+
+impl LoginMethod {
+    /// Infisical's name for the auth method, as its identity page shows it.
+    pub fn auth_name(self) -> &'static str {
+        match self {
+            LoginMethod::Oidc => "OIDC Auth",
+            LoginMethod::Universal => "Universal Auth",
+            LoginMethod::Jwt => "JWT Auth",
+            LoginMethod::Kubernetes => "Kubernetes Auth",
+            LoginMethod::AwsIam => "AWS Auth",
+            LoginMethod::Gcp => "GCP Auth",
+            LoginMethod::Azure => "Azure Auth",
+        }
+    }
 }
 
 /// Whom a session belongs to: a machine identity that logs in with OIDC (by identity id), or a
@@ -30,13 +50,6 @@ pub struct Principal {
 }
 
 impl Principal {
-    pub fn oidc(identity_id: &str) -> Principal {
-        Principal {
-            method: LoginMethod::Oidc,
-            id: identity_id.to_string(),
-        }
-    }
-
     pub fn universal(client_id: &str) -> Principal {
         Principal {
             method: LoginMethod::Universal,
@@ -44,11 +57,26 @@ impl Principal {
         }
     }
 
+    /// A machine identity by id, whichever of its auth methods it logs in with.
+    pub fn identity(method: LoginMethod, identity_id: &str) -> Principal {
+        Principal {
+            method,
+            id: identity_id.to_string(),
+        }
+    }
+
+    /// One session file per machine identity, whatever method logged it in: a later command
+    /// that names only the identity reuses the session `login kubernetes` (say) left.
     fn key(&self) -> String {
         match self.method {
-            LoginMethod::Oidc => self.id.clone(),
             LoginMethod::Universal => format!("universal:{}", self.id),
+            _ => self.id.clone(),
         }
+    }
+
+    /// The same identity: Universal Auth clients by client id, every other method by identity id.
+    pub fn same_as(&self, other: &Principal) -> bool {
+        self.key() == other.key()
     }
 }
 
@@ -98,6 +126,11 @@ impl Session {
         match self.method {
             LoginMethod::Oidc => format!("machine identity {}", self.identity_id),
             LoginMethod::Universal => format!("Universal Auth client {}", self.identity_id),
+            method => format!(
+                "machine identity {} ({})",
+                self.identity_id,
+                method.auth_name()
+            ),
         }
     }
 
@@ -159,7 +192,7 @@ impl SessionStore {
         let Some(session) = read_session(&path)? else {
             return Ok(None);
         };
-        Ok((session.domain == domain && session.principal() == *principal).then_some(session))
+        Ok((session.domain == domain && session.principal().same_as(principal)).then_some(session))
     }
 
     /// Every readable session file, for `status` and `logout`.

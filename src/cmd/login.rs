@@ -5,14 +5,16 @@ use anyhow::Result;
 
 use crate::auth::Auth;
 use crate::auth::LoginSettings;
-use crate::cli::{IdentityArgs, LoginOidcArgs, LoginUniversalArgs};
+use crate::cli::{
+    IdentityArgs, LoginJwtArgs, LoginKubernetesArgs, LoginOidcArgs, LoginUniversalArgs,
+};
 use crate::config;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::Http;
 use crate::oidc::{self, Expectations, Source, Verdict};
-use crate::session::{SessionStore, now};
+use crate::session::{LoginMethod, SessionStore, now};
 
 pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
@@ -40,6 +42,50 @@ pub fn universal(args: &LoginUniversalArgs, http: &Http, env: Env) -> Result<()>
         ..Default::default()
     };
     let settings = config::resolve_login(&args.common, &identity, file.as_ref(), env, false)?;
+    login(&settings, http, env)
+}
+
+pub fn jwt(args: &LoginJwtArgs, http: &Http, env: Env) -> Result<()> {
+    let identity = IdentityArgs {
+        identity_id: args.identity.identity_id.clone(),
+        organization_slug: args.identity.organization_slug.clone(),
+        jwt: args.jwt.clone(),
+        jwt_file: args.jwt_file.clone(),
+        jwt_env: args.jwt_env.clone(),
+        ..Default::default()
+    };
+    machine_login(&args.common, &identity, LoginMethod::Jwt, http, env)
+}
+
+pub fn kubernetes(args: &LoginKubernetesArgs, http: &Http, env: Env) -> Result<()> {
+    let identity = IdentityArgs {
+        identity_id: args.identity.identity_id.clone(),
+        organization_slug: args.identity.organization_slug.clone(),
+        ..Default::default()
+    };
+    let file = super::project_file()?;
+    let mut settings = config::resolve_login(&args.common, &identity, file.as_ref(), env, false)?;
+    // The pod's projected token, at the path Kubernetes mounts it unless told otherwise.
+    if let Some(path) = &args.jwt_file {
+        settings.kubernetes_token = path.clone();
+    }
+    settings.universal = None;
+    settings.method = Some(LoginMethod::Kubernetes);
+    login(&settings, http, env)
+}
+
+/// A login by one of the platform methods: the same settings, session and messages as OIDC.
+fn machine_login(
+    common: &crate::cli::CommonArgs,
+    identity: &IdentityArgs,
+    method: LoginMethod,
+    http: &Http,
+    env: Env,
+) -> Result<()> {
+    let file = super::project_file()?;
+    let mut settings = config::resolve_login(common, identity, file.as_ref(), env, false)?;
+    settings.universal = None;
+    settings.method = Some(method);
     login(&settings, http, env)
 }
 

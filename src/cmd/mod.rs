@@ -35,6 +35,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
         Command::Login(Login::Universal(args)) => login::universal(&args, &http, env),
+        Command::Login(Login::Jwt(args)) => login::jwt(&args, &http, env),
+        Command::Login(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Secrets(Secrets::Get(args)) => inspect::get(&args, &http, env),
         Command::Secrets(Secrets::List(args)) => inspect::list(&args, &http, env),

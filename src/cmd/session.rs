@@ -74,6 +74,11 @@ pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
             token_kind: match s.method {
                 LoginMethod::Oidc => "machine identity access token (OIDC login)",
                 LoginMethod::Universal => "machine identity access token (Universal Auth login)",
+                LoginMethod::Jwt => "machine identity access token (JWT Auth login)",
+                LoginMethod::Kubernetes => "machine identity access token (Kubernetes Auth login)",
+                LoginMethod::AwsIam => "machine identity access token (AWS Auth login)",
+                LoginMethod::Gcp => "machine identity access token (GCP Auth login)",
+                LoginMethod::Azure => "machine identity access token (Azure Auth login)",
             },
             session_file: path.display().to_string(),
             who: s.who(),

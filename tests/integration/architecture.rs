@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     // What users typed, resolved into settings: only `cmd` (and `main`, to parse) reads them.
     &["config", "cli"],
     &["auth", "format", "run", "watch", "update"],
-    &["api", "oidc", "session", "secrets", "github"],
+    &["api", "oidc", "session", "secrets", "github", "cloud"],
     &["http"],
     // Leaves: they import nothing of ours but other leaves.
     &[

@@ -3,6 +3,7 @@
 //! captured in tests/fixtures/ and described in docs/infisical-api.md.
 
 mod login;
+mod machine;
 mod secrets;
 mod tokens;
 mod world;
@@ -174,6 +175,8 @@ fn route(state: &mut State, request: &Recorded) -> Reply {
         ("GET", "/api/status") => Reply::ok(status_body()),
         ("POST", "/api/v1/auth/oidc-auth/login") => login::oidc_login(state, request),
         ("POST", "/api/v1/auth/universal-auth/login") => login::universal_login(state, request),
+        ("POST", "/api/v1/auth/jwt-auth/login") => machine::jwt_login(state, request),
+        ("POST", "/api/v1/auth/kubernetes-auth/login") => machine::kubernetes_login(state, request),
         ("POST", "/api/v1/auth/token/renew") => tokens::renew(state, request),
         ("POST", "/api/v1/auth/token/revoke") => tokens::revoke(state, request),
         ("GET", "/api/v3/secrets/raw") => secrets::list_v3(state, request),

@@ -11,6 +11,7 @@ pub mod github;
 pub mod http;
 pub mod infisical;
 pub mod jwt;
+pub mod kubernetes;
 pub mod picomatch;
 pub mod proxy;
 pub mod releases;

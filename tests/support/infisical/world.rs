@@ -52,6 +52,32 @@ pub struct Identity {
     pub projects: Vec<String>,
     /// Universal Auth client id and secret, when that method is attached.
     pub universal: Option<(String, String)>,
+    /// JWT Auth with static keys, when attached.
+    pub jwt_auth: Option<JwtAuthConfig>,
+    /// Kubernetes Auth, when attached.
+    pub kubernetes: Option<KubernetesAuthConfig>,
+}
+
+/// JWT Auth as the server stores it (tests/fixtures/cloud-auth/refusals.json `jwt`).
+#[derive(Clone, Debug, Default)]
+pub struct JwtAuthConfig {
+    /// "Static" configuration: the keys a token may be signed with.
+    pub keys: Vec<SigningKey>,
+    /// Exact `iss`; "" = any.
+    pub bound_issuer: String,
+    /// Exact `sub`; "" = any.
+    pub bound_subject: String,
+}
+
+/// Kubernetes Auth as the server stores it (tests/fixtures/cloud-auth/routes.json).
+#[derive(Clone, Debug, Default)]
+pub struct KubernetesAuthConfig {
+    /// The cluster's API server that reviews tokens (a `FakeKubernetes` URL).
+    pub kubernetes_host: String,
+    /// Comma-separated, exact; "" = any.
+    pub allowed_namespaces: String,
+    /// Comma-separated service-account names, exact; "" = any.
+    pub allowed_names: String,
 }
 
 #[derive(Clone, Debug)]
@@ -209,6 +235,8 @@ impl Identity {
             oidc,
             projects: projects.to_vec(),
             universal: None,
+            jwt_auth: None,
+            kubernetes: None,
         }
     }
 

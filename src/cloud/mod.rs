@@ -1,0 +1,118 @@
+//! Machine-identity logins other than OIDC and Universal Auth: the proof a platform already
+//! holds (any JWT, a Kubernetes service-account token), the Infisical route that takes it, and
+//! what Infisical's refusal of each means, naming the setting to change on the identity.
+
+use crate::http::ApiError;
+use crate::session::LoginMethod;
+
+/// The login route of each method, below `<domain>/api` (read from Infisical's routers:
+/// tests/fixtures/cloud-auth/routes.json).
+pub fn login_route(method: LoginMethod) -> &'static str {
+    match method {
+        LoginMethod::Oidc => "/v1/auth/oidc-auth/login",
+        LoginMethod::Universal => "/v1/auth/universal-auth/login",
+        LoginMethod::Jwt => "/v1/auth/jwt-auth/login",
+        LoginMethod::Kubernetes => "/v1/auth/kubernetes-auth/login",
+        LoginMethod::AwsIam => "/v1/auth/aws-auth/login",
+        LoginMethod::Gcp => "/v1/auth/gcp-auth/login",
+        LoginMethod::Azure => "/v1/auth/azure-auth/login",
+    }
+}
+
+/// What the caller knows about the proof it sent, to name it in a refusal (never a token).
+#[derive(Debug, Default, Clone)]
+pub struct Presented {
+    /// Kubernetes: `system:serviceaccount:<namespace>:<name>`; JWT: the token's `sub`.
+    pub subject: Option<String>,
+}
+
+/// Infisical's refusal of a login by `method`, as (message, hint). The server's messages are
+/// recorded in tests/fixtures/cloud-auth/*.json with the source file they come from.
+pub fn explain_refusal(
+    method: LoginMethod,
+    api: &ApiError,
+    identity_id: &str,
+    presented: &Presented,
+) -> (String, String) {
+    let m = api.message.to_ascii_lowercase();
+    let auth = method.auth_name();
+    let who = presented
+        .subject
+        .as_deref()
+        .map(|s| format!(" ({})", crate::oidc::printable(s)))
+        .unwrap_or_default();
+    if m.contains("auth method not found") {
+        return (
+            format!("machine identity {identity_id} has no {auth} method"),
+            format!(
+                "check --identity-id, and add {auth} to that identity in Infisical (Access Control > Identities)"
+            ),
+        );
+    }
+    match method {
+        LoginMethod::Kubernetes => kubernetes_refusal(&m, &who),
+        LoginMethod::Jwt => jwt_refusal(&m, &who),
+        _ => (
+            format!("Infisical refused the {auth} login"),
+            format!("check the identity's {auth} settings"),
+        ),
+    }
+}
+
+fn kubernetes_refusal(m: &str, who: &str) -> (String, String) {
+    if m.contains("namespace not allowed") {
+        (
+            format!("Infisical refused the pod's namespace{who}"),
+            "add the namespace to the identity's Kubernetes Auth Allowed Namespaces".into(),
+        )
+    } else if m.contains("name not allowed") {
+        (
+            format!("Infisical refused the pod's service account{who}"),
+            "add the service account name to the identity's Kubernetes Auth Allowed Service Account Names".into(),
+        )
+    } else if m.contains("audience not allowed") {
+        (
+            "Infisical refused the service-account token's audience".into(),
+            "clear the identity's Kubernetes Auth Allowed Audience, or mount a projected token with that audience and pass it with --jwt-file".into(),
+        )
+    } else {
+        // TokenReview failed: the cluster did not vouch for the token, or Infisical could not ask it.
+        (
+            format!("the Kubernetes API did not accept the service-account token{who}"),
+            "check the identity's Kubernetes Auth Kubernetes Host URL, CA certificate and Token Reviewer JWT \
+             (its service account needs the system:auth-delegator role), and that the token is this cluster's"
+                .into(),
+        )
+    }
+}
+
+fn jwt_refusal(m: &str, who: &str) -> (String, String) {
+    if m.contains("expired") {
+        ("the JWT has expired".into(), "hand in a fresh token".into())
+    } else if m.contains("issuer") {
+        (
+            format!("Infisical refused the JWT's issuer{who}"),
+            "set the identity's JWT Auth Issuer to the token's iss".into(),
+        )
+    } else if m.contains("subject") {
+        (
+            format!("Infisical refused the JWT's subject{who}"),
+            "set the identity's JWT Auth Subject to the token's sub (or a glob matching it)".into(),
+        )
+    } else if m.contains("audience") {
+        (
+            "Infisical refused the JWT's audience".into(),
+            "add the token's aud to the identity's JWT Auth Audiences".into(),
+        )
+    } else if m.contains("claim") {
+        (
+            "Infisical refused one of the JWT's claims".into(),
+            "compare the token's claims with the identity's JWT Auth Claims".into(),
+        )
+    } else {
+        (
+            format!("Infisical could not verify the JWT{who}"),
+            "check the identity's JWT Auth configuration: Static public keys or the JWKS URL (and its CA) must hold the key that signed the token".into(),
+        )
+    }
+}
