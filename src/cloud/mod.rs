@@ -2,6 +2,8 @@
 //! holds (any JWT, a Kubernetes service-account token), the Infisical route that takes it, and
 //! what Infisical's refusal of each means, naming the setting to change on the identity.
 
+pub mod sigv4;
+
 use crate::http::ApiError;
 use crate::session::LoginMethod;
 
