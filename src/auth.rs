@@ -12,7 +12,7 @@ use crate::cloud;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Http, HttpError, Peer};
-use crate::oidc::{self, Claims, Source};
+use crate::oidc::{self, Claims, TokenLookup};
 use crate::progress::Spinner;
 use crate::session::{LoginMethod, Principal, Session, SessionStore, now};
 
@@ -37,7 +37,7 @@ pub struct LoginSettings {
     /// The domain came from `.infisical.json`: warn, as a committed file can redirect our token.
     pub domain_from_project_file: bool,
     pub identity_id: Option<String>,
-    pub token_source: Source,
+    pub token_source: TokenLookup,
     /// Set inside GitHub Actions; lets errors explain a missing `id-token: write`.
     pub in_github_actions: bool,
     /// Emit `::add-mask::` for every value and token (in GitHub Actions, unless `--no-mask`).
@@ -254,8 +254,8 @@ impl<'a> Auth<'a> {
     /// OIDC: obtain a token from its source and trade it.
     fn oidc_login(&self, identity_id: &str) -> Result<AccessTokenResponse> {
         let source = match &self.settings.token_source {
-            Source::Ready(source) => source,
-            Source::Unavailable { message, hint } => {
+            TokenLookup::Ready(source) => source,
+            TokenLookup::Unavailable { message, hint } => {
                 return Err(Failure::new(Kind::Auth, message.clone())
                     .hint(hint.clone())
                     .into());
@@ -281,7 +281,7 @@ impl<'a> Auth<'a> {
 
     /// JWT and Kubernetes Auth: a token the job already holds, sent as `{identityId, jwt}`.
     fn jwt_login(&self, method: LoginMethod, identity_id: &str) -> Result<AccessTokenResponse> {
-        let pod_token = oidc::Source::Ready(oidc::IdTokenSource::File(
+        let pod_token = oidc::TokenLookup::Ready(oidc::IdTokenSource::File(
             self.settings.kubernetes_token.clone(),
         ));
         let source = match (method, &self.settings.token_source) {
@@ -289,8 +289,8 @@ impl<'a> Auth<'a> {
             (_, source) => source,
         };
         let source = match source {
-            Source::Ready(source) => source,
-            Source::Unavailable { message, hint } => {
+            TokenLookup::Ready(source) => source,
+            TokenLookup::Unavailable { message, hint } => {
                 return Err(Failure::new(Kind::Auth, message.clone())
                     .hint(hint.clone())
                     .into());

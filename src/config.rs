@@ -14,7 +14,7 @@ use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
 use crate::env::Env;
 use crate::error::Failure;
 use crate::http::{DEFAULT_RETRIES, NetworkSettings, ProxyEnv};
-use crate::oidc::{self, Explicit, Provider};
+use crate::oidc::{self, Provider, TokenFlags};
 use crate::secrets::Selection;
 use crate::units;
 
@@ -135,7 +135,7 @@ pub fn resolve_login(
     }
 
     let in_github_actions = env("GITHUB_ACTIONS").as_deref() == Some("true");
-    let explicit = Explicit {
+    let explicit = TokenFlags {
         jwt: identity.jwt.clone(),
         jwt_file: identity.jwt_file.clone(),
         jwt_env: identity.jwt_env.clone(),

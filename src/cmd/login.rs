@@ -13,7 +13,7 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::Http;
-use crate::oidc::{self, Expectations, Source, Verdict};
+use crate::oidc::{self, Expectations, TokenLookup, Verdict};
 use crate::session::{LoginMethod, SessionStore, now};
 
 pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
@@ -114,10 +114,10 @@ fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
 
 /// Obtains the token exactly as a login would, then shows its claims on stdout (never the token)
 /// and which of Infisical's checks it would pass. Exits 3 when one would fail.
-fn dry_run(args: &LoginOidcArgs, source: &Source, mask: bool, http: &Http) -> Result<()> {
+fn dry_run(args: &LoginOidcArgs, source: &TokenLookup, mask: bool, http: &Http) -> Result<()> {
     let source = match source {
-        Source::Ready(source) => source,
-        Source::Unavailable { message, hint } => {
+        TokenLookup::Ready(source) => source,
+        TokenLookup::Unavailable { message, hint } => {
             return Err(Failure::new(Kind::Auth, message.clone())
                 .hint(hint.clone())
                 .into());

@@ -30,14 +30,18 @@ struct SessionView {
 
 /// The sessions the filters select (`--domain` and `--identity-id` when given, else all), and
 /// the files refused as unsafe to read.
-struct Selection {
+struct SessionMatch {
     sessions: Vec<(PathBuf, Session)>,
     refused: Vec<(PathBuf, Failure)>,
 }
 
-fn select(store: &SessionStore, common: &CommonArgs, identity: Option<&str>) -> Result<Selection> {
+fn select(
+    store: &SessionStore,
+    common: &CommonArgs,
+    identity: Option<&str>,
+) -> Result<SessionMatch> {
     let domain = common.domain.as_deref().map(Domain::parse).transpose()?;
-    let mut selection = Selection {
+    let mut selection = SessionMatch {
         sessions: Vec::new(),
         refused: Vec::new(),
     };
@@ -118,7 +122,7 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
     let Some(store) = SessionStore::locate(env) else {
         return Ok(());
     };
-    let Selection { sessions, refused } =
+    let SessionMatch { sessions, refused } =
         select(&store, &args.common, args.identity_id.as_deref())?;
     for (path, _) in &refused {
         // Possibly seen by others: no longer ours to trust, so not ours to revoke either.

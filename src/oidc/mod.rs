@@ -75,9 +75,10 @@ impl std::fmt::Debug for IdTokenSource {
     }
 }
 
-/// The explicit sources a user can name, before any detection.
+/// What the token flags say (`--jwt`, `--jwt-file`, `--jwt-env`, `--provider`, `--audience`),
+/// before any detection.
 #[derive(Debug, Default, Clone)]
-pub struct Explicit {
+pub struct TokenFlags {
     pub jwt: Option<String>,
     pub jwt_file: Option<PathBuf>,
     pub jwt_env: Option<String>,
@@ -87,13 +88,13 @@ pub struct Explicit {
 
 /// The outcome of looking for a token: a source, or why there is none and what to do.
 #[derive(Debug, Clone)]
-pub enum Source {
+pub enum TokenLookup {
     Ready(IdTokenSource),
     Unavailable { message: String, hint: String },
 }
 
-fn unavailable(message: impl Into<String>, hint: impl Into<String>) -> Source {
-    Source::Unavailable {
+fn unavailable(message: impl Into<String>, hint: impl Into<String>) -> TokenLookup {
+    TokenLookup::Unavailable {
         message: message.into(),
         hint: hint.into(),
     }
@@ -102,17 +103,17 @@ fn unavailable(message: impl Into<String>, hint: impl Into<String>) -> Source {
 /// Order: explicit (`--jwt`, `--jwt-file`, `--jwt-env`, `INFISICAL_JWT`) > the forced or detected
 /// CI provider > a prompt when a person is at the terminal.
 pub fn find_source(
-    explicit: &Explicit,
+    explicit: &TokenFlags,
     env: &dyn Fn(&str) -> Option<String>,
     stdin_is_terminal: bool,
-) -> Source {
+) -> TokenLookup {
     match (&explicit.jwt, &explicit.jwt_file, &explicit.jwt_env) {
-        (Some(jwt), _, _) if jwt == "-" => return Source::Ready(IdTokenSource::Stdin),
-        (Some(jwt), _, _) => return Source::Ready(IdTokenSource::Given(jwt.clone())),
-        (None, Some(path), _) => return Source::Ready(IdTokenSource::File(path.clone())),
+        (Some(jwt), _, _) if jwt == "-" => return TokenLookup::Ready(IdTokenSource::Stdin),
+        (Some(jwt), _, _) => return TokenLookup::Ready(IdTokenSource::Given(jwt.clone())),
+        (None, Some(path), _) => return TokenLookup::Ready(IdTokenSource::File(path.clone())),
         (None, None, Some(name)) => {
             return match env(name) {
-                Some(value) => Source::Ready(IdTokenSource::Variable {
+                Some(value) => TokenLookup::Ready(IdTokenSource::Variable {
                     name: name.clone(),
                     value,
                 }),
@@ -125,7 +126,7 @@ pub fn find_source(
         (None, None, None) => {}
     }
     if let Some(jwt) = env("INFISICAL_JWT") {
-        return Source::Ready(IdTokenSource::Given(jwt));
+        return TokenLookup::Ready(IdTokenSource::Given(jwt));
     }
     let is = |name: &str| env(name).as_deref() == Some("true");
     let provider = explicit.provider.or_else(|| {
@@ -143,7 +144,7 @@ pub fn find_source(
     });
     match provider {
         Some(provider) => provider_source(provider, explicit.audience.clone(), env),
-        None if stdin_is_terminal => Source::Ready(IdTokenSource::Prompt),
+        None if stdin_is_terminal => TokenLookup::Ready(IdTokenSource::Prompt),
         None => unavailable(
             "no OIDC token to log in with",
             "pass --jwt <token>, --jwt - (standard input), --jwt-file <path>, --jwt-env <VAR>, or set INFISICAL_JWT; \
@@ -156,13 +157,13 @@ fn provider_source(
     provider: Provider,
     audience: Option<String>,
     env: &dyn Fn(&str) -> Option<String>,
-) -> Source {
+) -> TokenLookup {
     match provider {
         Provider::Github => match (
             env("ACTIONS_ID_TOKEN_REQUEST_URL"),
             env("ACTIONS_ID_TOKEN_REQUEST_TOKEN"),
         ) {
-            (Some(url), Some(bearer)) => Source::Ready(IdTokenSource::GitHub(github::IdTokenRequest {
+            (Some(url), Some(bearer)) => TokenLookup::Ready(IdTokenSource::GitHub(github::IdTokenRequest {
                 url,
                 bearer,
                 audience,
@@ -173,7 +174,7 @@ fn provider_source(
             ),
         },
         Provider::Gitlab => match env(GITLAB_TOKEN_VARIABLE) {
-            Some(value) => Source::Ready(IdTokenSource::Variable {
+            Some(value) => TokenLookup::Ready(IdTokenSource::Variable {
                 name: GITLAB_TOKEN_VARIABLE.into(),
                 value,
             }),
@@ -185,12 +186,12 @@ fn provider_source(
             ),
         },
         Provider::Circleci => match audience {
-            Some(audience) => Source::Ready(IdTokenSource::CircleciCli { audience }),
+            Some(audience) => TokenLookup::Ready(IdTokenSource::CircleciCli { audience }),
             None => ["CIRCLE_OIDC_TOKEN_V2", "CIRCLE_OIDC_TOKEN"]
                 .into_iter()
                 .find_map(|name| {
                     env(name).map(|value| {
-                        Source::Ready(IdTokenSource::Variable {
+                        TokenLookup::Ready(IdTokenSource::Variable {
                             name: name.into(),
                             value,
                         })
@@ -203,8 +204,8 @@ fn provider_source(
                     )
                 }),
         },
-        Provider::Buildkite => Source::Ready(IdTokenSource::Buildkite { audience }),
-        Provider::Kubernetes => Source::Ready(IdTokenSource::File(KUBERNETES_TOKEN_PATH.into())),
+        Provider::Buildkite => TokenLookup::Ready(IdTokenSource::Buildkite { audience }),
+        Provider::Kubernetes => TokenLookup::Ready(IdTokenSource::File(KUBERNETES_TOKEN_PATH.into())),
     }
 }
 
@@ -315,12 +316,12 @@ mod tests {
         }
     }
 
-    fn found(explicit: &Explicit, env: &[(&'static str, &'static str)], tty: bool) -> String {
+    fn found(explicit: &TokenFlags, env: &[(&'static str, &'static str)], tty: bool) -> String {
         let env: &'static [(&'static str, &'static str)] =
             Box::leak(env.to_vec().into_boxed_slice());
         match find_source(explicit, &env_of(env), tty) {
-            Source::Ready(source) => source.describe(),
-            Source::Unavailable { message, .. } => format!("none: {message}"),
+            TokenLookup::Ready(source) => source.describe(),
+            TokenLookup::Unavailable { message, .. } => format!("none: {message}"),
         }
     }
 
@@ -335,16 +336,16 @@ mod tests {
 
     #[test]
     fn explicit_beats_ci_beats_the_prompt() {
-        let none = Explicit::default();
+        let none = TokenFlags::default();
         assert_eq!(found(&none, GITHUB, true), "GitHub Actions");
         assert_eq!(found(&none, &[], true), "the terminal");
         assert!(found(&none, &[], false).starts_with("none: no OIDC token"));
-        let stdin = Explicit {
+        let stdin = TokenFlags {
             jwt: Some("-".into()),
             ..Default::default()
         };
         assert_eq!(found(&stdin, GITHUB, true), "standard input");
-        let var = Explicit {
+        let var = TokenFlags {
             jwt_env: Some("MY_TOKEN".into()),
             ..Default::default()
         };
@@ -357,7 +358,7 @@ mod tests {
 
     #[test]
     fn each_ci_is_detected_and_explains_what_is_missing() {
-        let none = Explicit::default();
+        let none = TokenFlags::default();
         assert!(
             found(&none, &[("GITHUB_ACTIONS", "true")], true)
                 .contains("ACTIONS_ID_TOKEN_REQUEST_URL")
@@ -395,7 +396,7 @@ mod tests {
             ),
             "$CIRCLE_OIDC_TOKEN"
         );
-        let aud = Explicit {
+        let aud = TokenFlags {
             audience: Some("my-aud".into()),
             ..Default::default()
         };
@@ -407,7 +408,7 @@ mod tests {
             found(&none, &[("BUILDKITE", "true")], false),
             "`buildkite-agent oidc request-token`"
         );
-        let k8s = Explicit {
+        let k8s = TokenFlags {
             provider: Some(Provider::Kubernetes),
             ..Default::default()
         };
