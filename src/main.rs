@@ -12,6 +12,7 @@ mod format;
 mod github;
 mod glob;
 mod http;
+mod names;
 mod oidc;
 mod progress;
 mod run;

@@ -17,6 +17,7 @@ mod identity;
 mod install;
 mod leaks;
 mod main_path;
+mod names;
 mod network;
 mod platform_logins;
 mod release_config;
