@@ -47,6 +47,26 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
         return append_to_runner_files(&sinks, &secrets, &args.allow_name, env);
     }
 
+    if let Some(output) = &args.output
+        && let Some(sink) = output_runner_file(output, env)
+    {
+        // Replacing the runner's file would drop earlier steps' variables, and dotenv or shell
+        // lines of a multi-line value would reach the runner as variables of their own.
+        if args.template.is_some() {
+            return Err(crate::error::Failure::usage(format!(
+                "--output names ${}, which the runner reads as variables: a template could set any of them",
+                sink.variable()
+            ))
+            .hint(format!("use {} instead", sink.flag()))
+            .into());
+        }
+        super::warn(&format!(
+            "--output is ${}: appending in GitHub's KEY<<DELIMITER form instead of replacing the file",
+            sink.variable()
+        ));
+        return append_to_runner_files(&[sink], &secrets, &args.allow_name, env);
+    }
+
     if let Some(template) = &args.template {
         let text = read_template(template)?;
         let rendered = format::template::render(&text, &secrets)?;
@@ -86,8 +106,9 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     for warning in &rendered.warnings {
         super::warn(warning);
     }
-    if format == Format::Dotenv && settings.login.in_github_actions {
-        warn_if_github_env_would_keep_quotes(&secrets);
+    if format.sets_environment() && format != Format::GithubEnv && settings.login.in_github_actions
+    {
+        warn_if_github_env_would_misread(&secrets, format);
     }
     write_out(args.output.as_deref(), &rendered.text)
 }
@@ -184,6 +205,13 @@ fn append_to_runner_files(
     Ok(())
 }
 
+/// Which runner file, if any, `--output` names.
+fn output_runner_file(output: &Path, env: Env) -> Option<FileCommand> {
+    [FileCommand::Env, FileCommand::Output]
+        .into_iter()
+        .find(|sink| env(sink.variable()).is_some_and(|path| github::same_file(output, &path)))
+}
+
 /// Which runner file, if any, our standard output is.
 fn stdout_runner_file(env: Env) -> Option<FileCommand> {
     [FileCommand::Env, FileCommand::Output]
@@ -191,21 +219,41 @@ fn stdout_runner_file(env: Env) -> Option<FileCommand> {
         .find(|sink| env(sink.variable()).is_some_and(|path| github::stdout_is(&path)))
 }
 
-fn warn_if_github_env_would_keep_quotes(secrets: &SecretSet) {
+/// `export | tee -a "$GITHUB_ENV"` is not detected (stdout is a pipe); say plainly what the runner
+/// would make of this output, in the terms of the step's outcome.
+fn warn_if_github_env_would_misread(secrets: &SecretSet, format: Format) {
+    let multiline: Vec<&str> = secrets
+        .iter()
+        .filter(|(_, v)| v.contains(['\n', '\r']))
+        .map(|(k, _)| k)
+        .collect();
+    if !multiline.is_empty() {
+        super::warn(&format!(
+            "{} a line break: if this output reaches $GITHUB_ENV (for example through `| tee -a \"$GITHUB_ENV\"`), the step fails, or the value's later lines become variables of their own; use --github-env instead",
+            name_list(&multiline, "holds", "hold")
+        ));
+    }
+    if format != Format::Dotenv {
+        return;
+    }
     let quoted: Vec<&str> = secrets
         .iter()
-        .filter(|(_, v)| format::dotenv_quotes(v))
+        .filter(|(_, v)| !v.contains(['\n', '\r']) && format::dotenv_quotes(v))
         .map(|(k, _)| k)
         .collect();
     if !quoted.is_empty() {
         super::warn(&format!(
             "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes become part of the value: use --github-env instead",
-            if quoted.len() == 1 {
-                format!("{} is", quoted[0])
-            } else {
-                format!("{} are", quoted.join(", "))
-            }
+            name_list(&quoted, "is", "are")
         ));
+    }
+}
+
+fn name_list(names: &[&str], one: &str, many: &str) -> String {
+    if names.len() == 1 {
+        format!("{} {one}", names[0])
+    } else {
+        format!("{} {many}", names.join(", "))
     }
 }
 
