@@ -14,6 +14,7 @@ mod glob;
 mod http;
 mod names;
 mod oidc;
+mod private_file;
 mod progress;
 mod run;
 mod secrets;

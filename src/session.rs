@@ -1,7 +1,6 @@
 //! The session cache: what is kept between commands (the access token and its expiry, never a
 //! secret value or the OIDC token), in 0600 files written atomically, keyed by domain + identity.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -11,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::Generation;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
+use crate::private_file::{Durability, write_private_atomically};
 
 /// How a session's token was obtained: Infisical's machine-identity auth methods.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -279,52 +279,6 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
-}
-
-/// Whether a file must survive a power loss (what the user exported) or is only a cache
-/// (sessions: a lost one means one more login). fsync costs ~20 ms on a CI disk.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Durability {
-    Synced,
-    Cache,
-}
-
-/// Writes to a 0600 temporary file beside `path`, then renames it over `path`: readers see the
-/// old file or the new one, never half of one, and the token is never world-readable.
-pub fn write_private_atomically(
-    path: &Path,
-    bytes: &[u8],
-    durability: Durability,
-) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        if durability == Durability::Synced {
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

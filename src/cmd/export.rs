@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::{ExportArgs, FormatArg};
 use crate::config;
@@ -13,7 +13,6 @@ use crate::format::{self, Format};
 use crate::github::{self, FileCommand};
 use crate::http::Http;
 use crate::secrets::{self, SecretSet};
-use crate::session::{Durability, write_private_atomically};
 
 pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
@@ -126,12 +125,10 @@ fn read_template(path: &Path) -> Result<String> {
     })
 }
 
-/// Standard output, or a private file replaced atomically.
+/// Standard output, or `--output` under the rules of `private_file`.
 fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => {
-            write_file(path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))
-        }
+        Some(path) => crate::private_file::write_export(path, text.as_bytes()),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(text.as_bytes())?;
@@ -266,17 +263,5 @@ fn format_name(format: Format) -> &'static str {
         Format::Csv => "csv",
         Format::GithubEnv => "github-env",
         Format::Docker => "docker",
-    }
-}
-
-/// A regular file is replaced atomically with a 0600 one (it holds secrets); anything else
-/// (`/dev/stdout`, a FIFO) is written in place.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)?
-            .write_all(bytes),
-        _ => write_private_atomically(path, bytes, Durability::Synced),
     }
 }
