@@ -19,6 +19,7 @@ mod leaks;
 mod main_path;
 mod names;
 mod network;
+mod planted;
 mod platform_logins;
 mod release_config;
 mod run;
