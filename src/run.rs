@@ -112,25 +112,30 @@ pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyho
     {
         use std::os::unix::process::CommandExt;
         let error = command.exec();
-        start_failure(&name, error)
+        start_failure(&name, error, secrets)
     }
     #[cfg(not(unix))]
     {
         match command.status() {
             Ok(status) => ChildExit(status.code().unwrap_or(1)).into(),
-            Err(error) => start_failure(&name, error),
+            Err(error) => start_failure(&name, error, secrets),
         }
     }
 }
 
 /// Shells use 127 for "command not found" and 126 for "found but not executable"; so do we.
-fn start_failure(name: &str, error: std::io::Error) -> anyhow::Error {
+/// Shared with `run --watch`, which starts its command as a child.
+pub fn start_failure(name: &str, error: std::io::Error, secrets: &SecretSet) -> anyhow::Error {
+    #[cfg(not(unix))]
+    let _ = secrets;
     match error.kind() {
         std::io::ErrorKind::NotFound => {
             Failure::new(Kind::CommandNotFound, format!("command not found: {name}"))
                 .hint("check the spelling, and that the command is on PATH")
                 .into()
         }
+        #[cfg(unix)]
+        _ if error.raw_os_error() == Some(libc::E2BIG) => too_big(name, secrets).into(),
         _ => Failure::new(
             Kind::CommandNotExecutable,
             format!("cannot start {name}: {error}"),
@@ -138,6 +143,36 @@ fn start_failure(name: &str, error: std::io::Error) -> anyhow::Error {
         .hint("check that the file is executable")
         .into(),
     }
+}
+
+/// E2BIG: the kernel refused the arguments and environment, not the file. Linux caps one
+/// string (`NAME=value`) at 32 pages (MAX_ARG_STRLEN, 128 KiB) and all of them together at
+/// ARG_MAX; name both, and the largest secret, which is usually the culprit.
+#[cfg(unix)]
+fn too_big(name: &str, secrets: &SecretSet) -> Failure {
+    // SAFETY: sysconf has no side effects.
+    let arg_max = unsafe { libc::sysconf(libc::_SC_ARG_MAX) };
+    let largest = secrets
+        .iter()
+        .map(|(k, v)| (k, k.len() + 1 + v.len()))
+        .max_by_key(|(_, size)| *size);
+    let mut message = format!(
+        "cannot start {name}: the kernel refused its environment as too large (E2BIG): one variable (NAME=value) may be at most 128 KiB on Linux"
+    );
+    if arg_max > 0 {
+        message.push_str(&format!(
+            ", and arguments plus environment together at most {} KiB here",
+            arg_max / 1024
+        ));
+    }
+    if let Some((key, size)) = largest {
+        message.push_str(&format!(
+            "; the largest secret, {key}, takes {} KiB",
+            size.div_ceil(1024)
+        ));
+    }
+    Failure::new(Kind::CommandNotExecutable, message)
+        .hint("pass a large value as a file instead (`secrets export --template`, or `secrets get --plain > file`), or leave it out with --only / --exclude")
 }
 
 #[cfg(test)]
