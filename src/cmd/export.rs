@@ -219,15 +219,22 @@ fn stdout_runner_file(env: Env) -> Option<FileCommand> {
 /// `export | tee -a "$GITHUB_ENV"` is not detected (stdout is a pipe); say plainly what the runner
 /// would make of this output, in the terms of the step's outcome.
 fn warn_if_github_env_would_misread(secrets: &SecretSet, format: Format) {
-    let multiline: Vec<&str> = secrets
+    // A value this format writes across lines: the runner reads each line as its own entry, so
+    // the step fails ("Invalid format") or a later line sets a variable of its own.
+    let spans_lines = |key: &str, value: &str| {
+        let one: SecretSet = [(key.to_string(), value.to_string())].into_iter().collect();
+        format::render(format, &one, &mut github::random_delimiters())
+            .is_ok_and(|r| r.text.trim_end_matches('\n').contains('\n'))
+    };
+    let broken: Vec<&str> = secrets
         .iter()
-        .filter(|(_, v)| v.contains(['\n', '\r']))
+        .filter(|(k, v)| v.contains(['\n', '\r']) && spans_lines(k, v))
         .map(|(k, _)| k)
         .collect();
-    if !multiline.is_empty() {
+    if !broken.is_empty() {
         super::warn(&format!(
             "{} a line break: if this output reaches $GITHUB_ENV (for example through `| tee -a \"$GITHUB_ENV\"`), the step fails, or the value's later lines become variables of their own; use --github-env instead",
-            name_list(&multiline, "holds", "hold")
+            name_list(&broken, "holds", "hold")
         ));
     }
     if format != Format::Dotenv {
@@ -235,12 +242,12 @@ fn warn_if_github_env_would_misread(secrets: &SecretSet, format: Format) {
     }
     let quoted: Vec<&str> = secrets
         .iter()
-        .filter(|(_, v)| !v.contains(['\n', '\r']) && format::dotenv_quotes(v))
+        .filter(|(k, v)| format::dotenv_quotes(v) && !broken.contains(k))
         .map(|(k, _)| k)
         .collect();
     if !quoted.is_empty() {
         super::warn(&format!(
-            "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes become part of the value: use --github-env instead",
+            "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes (and any \\n escapes) become part of the value: use --github-env instead",
             name_list(&quoted, "is", "are")
         ));
     }

@@ -236,9 +236,10 @@ fn output_naming_a_runner_file_appends_in_the_heredoc_form() {
 
 #[test]
 fn piping_a_multi_line_value_toward_github_env_warns_that_the_step_breaks() {
+    // The shell format keeps a line break inside quotes: through tee, the runner reads each line
+    // as its own entry and the step fails.
     let job = job(&[("PEM", "line1\nline2"), ("PLAIN", "v")]);
-    let out =
-        job.step(r#""$BIN" secrets export --format dotenv | tee -a "$GITHUB_ENV" >/dev/null"#);
+    let out = job.step(r#""$BIN" secrets export --format shell | tee -a "$GITHUB_ENV" >/dev/null"#);
     let err = stderr(&out);
     assert!(
         err.contains("PEM holds a line break")
@@ -246,9 +247,25 @@ fn piping_a_multi_line_value_toward_github_env_warns_that_the_step_breaks() {
             && err.contains("the step fails"),
         "{err}"
     );
+    assert!(!err.contains("PLAIN holds"), "{err}");
     // What the warning is about: the runner cannot read what tee appended.
     let text = std::fs::read_to_string(&job.github_env).unwrap();
     assert!(runner_reads(&text).is_err(), "{text}");
+
+    // dotenv writes the break as `\n` on one line: the step goes on, with a wrong value; the
+    // warning says that instead.
+    let job = self::job(&[("PEM", "line1\nline2")]);
+    let out =
+        job.step(r#""$BIN" secrets export --format dotenv | tee -a "$GITHUB_ENV" >/dev/null"#);
+    let err = stderr(&out);
+    assert!(err.contains("PEM is quoted in dotenv form"), "{err}");
+    assert!(!err.contains("the step fails"), "{err}");
+    let text = std::fs::read_to_string(&job.github_env).unwrap();
+    assert_ne!(
+        read_runner_file(&job.github_env)["PEM"],
+        "line1\nline2",
+        "{text}"
+    );
 }
 
 #[test]
