@@ -33,6 +33,8 @@ options:
   --to DIR                  where to put the binary [default: ~/.local/bin]
                             (env INFISICAL_OIDC_INSTALL_DIR)
   --insecure-skip-checksum  install even without checking the sha256 (not recommended)
+  --allow-insecure-http     allow plain http:// to a host other than this machine
+                            (env INFISICAL_ALLOW_INSECURE_HTTP=true)
   -h, --help                print this help
 
 environment:
@@ -95,6 +97,10 @@ parse_args() {
                 ;;
             --insecure-skip-checksum)
                 SKIP_CHECKSUM=1
+                shift
+                ;;
+            --allow-insecure-http)
+                ALLOW_HTTP=1
                 shift
                 ;;
             -h | --help)
@@ -345,13 +351,47 @@ unpack() {
     fi
 }
 
-# Copies the binary next to its destination, then renames it into place: the destination is
-# either the old binary or the whole new one, never a partial file.
+# require_safe_url SETTING URL: plain http:// only to this machine, or with --allow-insecure-http
+# (the rule the CLI applies to Infisical): the checksum comes from the same place as the archive,
+# so whoever can alter one on the way can alter both.
+require_safe_url() {
+    case "$2" in
+        http://*) ;;
+        *) return 0 ;;
+    esac
+    [ -z "$ALLOW_HTTP" ] || return 0
+    host="${2#http://}"
+    host="${host%%/*}"
+    host="${host##*@}"
+    case "$host" in
+        \[*) host="${host%%]*}]" ;;
+        *) host="${host%%:*}" ;;
+    esac
+    case "$host" in
+        localhost | *.localhost | 127.* | "[::1]") return 0 ;;
+    esac
+    fail 2 "refusing $1=$2: plain http:// to $host lets anyone on the way swap the archive and its checksum" \
+        "use https://, or pass --allow-insecure-http (INFISICAL_ALLOW_INSECURE_HTTP=true) on a network you trust"
+}
+
+# Copies the binary next to its destination under a fresh name (mktemp: never an existing file
+# or a planted link), then renames it into place: the destination is either the old binary or
+# the whole new one, never a partial file.
 install_binary() {
     mkdir -p "$INSTALL_DIR" 2>/dev/null ||
         fail 1 "cannot create $INSTALL_DIR" "pass --to with a directory you can write (no sudo needed for ~/.local/bin)"
-    STAGED="$INSTALL_DIR/.$APP.partial.$$"
-    if ! cp "$NEW_BIN" "$STAGED" 2>/dev/null || ! chmod 755 "$STAGED"; then
+    # In a directory anyone can write without the sticky bit, anyone can also rename our staged
+    # file away and put their own in its place before the final rename.
+    perms="$(ls -ld "$INSTALL_DIR/" 2>/dev/null)" || perms=""
+    case "$perms" in
+        d????????[tT]*) ;;
+        d???????w?*)
+            fail 1 "refusing to install into $INSTALL_DIR: anyone can write in it and it has no sticky bit" \
+                "pass --to with a directory only you (or root) can write, or chmod o-w (or +t) it"
+            ;;
+    esac
+    STAGED="$(mktemp "$INSTALL_DIR/.$APP.XXXXXXXX" 2>/dev/null)" || STAGED=""
+    if [ -z "$STAGED" ] || ! cp "$NEW_BIN" "$STAGED" 2>/dev/null || ! chmod 755 "$STAGED"; then
         fail 1 "cannot write into $INSTALL_DIR" "pass --to with a directory you can write (no sudo needed for ~/.local/bin)"
     fi
     mv -f "$STAGED" "$INSTALL_DIR/$APP" || fail 1 "cannot replace $INSTALL_DIR/$APP"
@@ -379,12 +419,20 @@ main() {
     INSTALL_DIR="${INFISICAL_OIDC_INSTALL_DIR:-}"
     MIRROR="${INFISICAL_OIDC_DOWNLOAD_URL:-}"
     SKIP_CHECKSUM=""
+    case "${INFISICAL_ALLOW_INSECURE_HTTP:-}" in
+        1 | true | TRUE | True | yes | on) ALLOW_HTTP=1 ;;
+        *) ALLOW_HTTP="" ;;
+    esac
     STAGED=""
     WORK=""
     parse_args "$@"
 
     GITHUB_BASE="${INFISICAL_OIDC_INSTALLER_GHE_BASE_URL:-${INFISICAL_OIDC_INSTALLER_GITHUB_BASE_URL:-https://github.com}}"
     GITHUB_BASE="${GITHUB_BASE%/}"
+    require_safe_url INFISICAL_OIDC_INSTALLER_GITHUB_BASE_URL "$GITHUB_BASE"
+    if [ -n "$MIRROR" ]; then
+        require_safe_url INFISICAL_OIDC_DOWNLOAD_URL "$MIRROR"
+    fi
     if [ "$GITHUB_BASE" = "https://github.com" ]; then
         API_BASE="https://api.github.com"
     else

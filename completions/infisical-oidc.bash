@@ -982,7 +982,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__run)
-            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --allow-name --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,6 +1097,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -379,8 +379,9 @@ pub struct ExportArgs {
     #[arg(long, conflicts_with_all = ["output", "format"])]
     pub github_output: bool,
 
-    /// Export this name even though shells or the runner treat it as code or a path
-    /// (PATH, BASH_ENV, ENV, NODE_OPTIONS, LD_*, DYLD_*, GITHUB_*, RUNNER_*, ACTIONS_*)
+    /// Export this name although it loads or runs code, changes how shells parse, redirects trust
+    /// or steers the runner (BASH_ENV, GIT_CONFIG_*, LD_*, PS4, IFS, SSL_CERT_FILE, RUNNER_*, …;
+    /// the README lists them all). Any case; repeat or separate with commas
     #[arg(long, value_name = "NAME", value_delimiter = ',')]
     pub allow_name: Vec<String>,
 
@@ -487,6 +488,11 @@ pub struct RunArgs {
         conflicts_with = "command"
     )]
     pub shell_command: Option<String>,
+
+    /// Pass this name to the command although it loads or runs code, changes how shells parse,
+    /// redirects trust or steers the runner (see `secrets export --allow-name`)
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    pub allow_name: Vec<String>,
 
     /// The command and its arguments, after `--`
     #[arg(

@@ -86,23 +86,64 @@ pub struct FetchSettings {
     pub selection: Selection,
 }
 
-/// Searches `.infisical.json` from `start` upward, as the official CLI does.
-pub fn find_project_file(start: &Path) -> Result<Option<(PathBuf, ProjectFile)>> {
+/// Where the `.infisical.json` search went: the file used, if any, and files passed over because
+/// someone else owns them (the caller warns about those).
+#[derive(Debug, Default)]
+pub struct ProjectSearch {
+    pub found: Option<(PathBuf, ProjectFile)>,
+    pub ignored: Vec<(PathBuf, String)>,
+}
+
+/// Searches `.infisical.json` from `start` upward, with `$HOME` as the home directory.
+pub fn locate_project_file(start: &Path) -> Result<ProjectSearch> {
+    let home = process_env("HOME").map(PathBuf::from);
+    find_project_file(start, home.as_deref())
+}
+
+/// Searches `.infisical.json` from `start` upward, as the official CLI does, but no further than
+/// the repository root (the directory holding `.git`) or `home`: a file planted in a shared parent
+/// such as `/tmp` or `/home` would otherwise pick the server our OIDC token is sent to. A file
+/// owned by another user is passed over for the same reason.
+pub fn find_project_file(start: &Path, home: Option<&Path>) -> Result<ProjectSearch> {
+    let mut search = ProjectSearch::default();
     for dir in start.ancestors() {
         let candidate = dir.join(PROJECT_FILE);
         if candidate.is_file() {
-            let text = std::fs::read_to_string(&candidate)
-                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", candidate.display())))?;
-            let mut file: ProjectFile = serde_json::from_str(&text).map_err(|e| {
-                Failure::usage(format!("{} is not valid JSON: {e}", candidate.display()))
-            })?;
-            if !file.git_branch_to_environment_mapping.is_empty() {
-                file.git_branch = git_branch(dir);
+            if let Some(why) = foreign(&candidate) {
+                search.ignored.push((candidate, why));
+            } else {
+                let text = std::fs::read_to_string(&candidate).map_err(|e| {
+                    Failure::usage(format!("cannot read {}: {e}", candidate.display()))
+                })?;
+                let mut file: ProjectFile = serde_json::from_str(&text).map_err(|e| {
+                    Failure::usage(format!("{} is not valid JSON: {e}", candidate.display()))
+                })?;
+                if !file.git_branch_to_environment_mapping.is_empty() {
+                    file.git_branch = git_branch(dir);
+                }
+                search.found = Some((candidate, file));
+                return Ok(search);
             }
-            return Ok(Some((candidate, file)));
+        }
+        if dir.join(".git").exists() || home.is_some_and(|h| h == dir) {
+            break;
         }
     }
-    Ok(None)
+    Ok(search)
+}
+
+/// Why a project file must not be trusted: it belongs to another user.
+#[cfg(unix)]
+fn foreign(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let owner = std::fs::metadata(path).ok()?.uid();
+    let uid = unsafe { libc::geteuid() };
+    (owner != uid).then(|| format!("it is owned by uid {owner}, not by us (uid {uid})"))
+}
+
+#[cfg(not(unix))]
+fn foreign(_path: &Path) -> Option<String> {
+    None
 }
 
 pub fn resolve_login(
@@ -534,10 +575,10 @@ mod tests {
         .unwrap();
         let sub = dir.path().join("a/b");
         std::fs::create_dir_all(&sub).unwrap();
-        let (_, file) = find_project_file(&sub).unwrap().unwrap();
+        let (_, file) = find_project_file(&sub, None).unwrap().found.unwrap();
         assert_eq!(file.environment().as_deref(), Some("prod"));
         std::fs::write(dir.path().join(".git/HEAD"), "0123456789abcdef\n").unwrap();
-        let (_, file) = find_project_file(&sub).unwrap().unwrap();
+        let (_, file) = find_project_file(&sub, None).unwrap().found.unwrap();
         assert_eq!(
             file.environment().as_deref(),
             Some("dev"),

@@ -259,6 +259,22 @@ pub fn stdout_is(_path: &str) -> bool {
     false
 }
 
+/// Whether `path` names the very file `runner_path` does (same device and inode, links followed),
+/// as in `secrets export --output "$GITHUB_ENV"`.
+#[cfg(unix)]
+pub fn same_file(path: &std::path::Path, runner_path: &str) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(path), std::fs::metadata(runner_path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => path == std::path::Path::new(runner_path),
+    }
+}
+
+#[cfg(not(unix))]
+pub fn same_file(path: &std::path::Path, runner_path: &str) -> bool {
+    path == std::path::Path::new(runner_path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

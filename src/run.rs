@@ -7,6 +7,7 @@ use std::process::Command;
 #[cfg(not(unix))]
 use crate::error::ChildExit;
 use crate::error::{Failure, Kind};
+use crate::names;
 use crate::secrets::SecretSet;
 
 /// Names the official CLI never lets a secret override: the child must still find its shell,
@@ -31,19 +32,41 @@ pub fn is_reserved(name: &str) -> bool {
     RESERVED.contains(&name) || RESERVED_PREFIXES.iter().any(|p| name.starts_with(p))
 }
 
-/// Removes reserved names, and names no environment can hold, from the secrets and returns
-/// them, so the caller can warn by name.
-pub fn drop_reserved(secrets: &mut SecretSet) -> Vec<String> {
-    let reserved: Vec<String> = secrets
+/// What `run` left out of the child's environment, by reason, so the caller can warn by name.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Names the command keeps its own value for, as with the official CLI.
+    pub reserved: Vec<String>,
+    /// Names no shell could read back (`A B`, `1ABC`, `A=B`, `BASH_FUNC_ls%%`), escaped for printing.
+    pub invalid: Vec<String>,
+}
+
+/// Removes reserved names and names that are no variable name, then refuses the dangerous names
+/// of `names` unless `--allow-name` lists them: nothing runs with `BASH_ENV` or `GIT_CONFIG_*`
+/// set by a secret. An invalid name never reaches the child: Rust would pass `A=B` as `A`, and
+/// bash imports `BASH_FUNC_ls%%` as a function.
+pub fn keep_for_child(secrets: &mut SecretSet, allowed: &[String]) -> Result<LeftOut, Failure> {
+    let mut left_out = LeftOut::default();
+    let drop: Vec<String> = secrets
         .iter()
         .map(|(k, _)| k)
-        .filter(|k| is_reserved(k) || k.is_empty() || k.contains(['=', '\0']))
+        .filter(|k| is_reserved(k) || !names::is_env_name(k))
         .map(str::to_string)
         .collect();
-    for key in &reserved {
-        secrets.remove(key);
+    for key in drop {
+        secrets.remove(&key);
+        if is_reserved(&key) {
+            left_out.reserved.push(key);
+        } else {
+            left_out.invalid.push(names::printable(&key));
+        }
     }
-    reserved
+    names::check(
+        secrets.iter().map(|(k, _)| k),
+        allowed,
+        "pass to the command",
+    )?;
+    Ok(left_out)
 }
 
 /// `--command "a && b"`: the user's shell runs the line, as the official CLI does.
@@ -89,25 +112,30 @@ pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyho
     {
         use std::os::unix::process::CommandExt;
         let error = command.exec();
-        start_failure(&name, error)
+        start_failure(&name, error, secrets)
     }
     #[cfg(not(unix))]
     {
         match command.status() {
             Ok(status) => ChildExit(status.code().unwrap_or(1)).into(),
-            Err(error) => start_failure(&name, error),
+            Err(error) => start_failure(&name, error, secrets),
         }
     }
 }
 
 /// Shells use 127 for "command not found" and 126 for "found but not executable"; so do we.
-fn start_failure(name: &str, error: std::io::Error) -> anyhow::Error {
+/// Shared with `run --watch`, which starts its command as a child.
+pub fn start_failure(name: &str, error: std::io::Error, secrets: &SecretSet) -> anyhow::Error {
+    #[cfg(not(unix))]
+    let _ = secrets;
     match error.kind() {
         std::io::ErrorKind::NotFound => {
             Failure::new(Kind::CommandNotFound, format!("command not found: {name}"))
                 .hint("check the spelling, and that the command is on PATH")
                 .into()
         }
+        #[cfg(unix)]
+        _ if error.raw_os_error() == Some(libc::E2BIG) => too_big(name, secrets).into(),
         _ => Failure::new(
             Kind::CommandNotExecutable,
             format!("cannot start {name}: {error}"),
@@ -117,19 +145,78 @@ fn start_failure(name: &str, error: std::io::Error) -> anyhow::Error {
     }
 }
 
+/// E2BIG: the kernel refused the arguments and environment, not the file. Linux caps one
+/// string (`NAME=value`) at 32 pages (MAX_ARG_STRLEN, 128 KiB) and all of them together at
+/// ARG_MAX; name both, and the largest secret, which is usually the culprit.
+#[cfg(unix)]
+fn too_big(name: &str, secrets: &SecretSet) -> Failure {
+    // SAFETY: sysconf has no side effects.
+    let arg_max = unsafe { libc::sysconf(libc::_SC_ARG_MAX) };
+    let largest = secrets
+        .iter()
+        .map(|(k, v)| (k, k.len() + 1 + v.len()))
+        .max_by_key(|(_, size)| *size);
+    let mut message = format!(
+        "cannot start {name}: the kernel refused its environment as too large (E2BIG): one variable (NAME=value) may be at most 128 KiB on Linux"
+    );
+    if arg_max > 0 {
+        message.push_str(&format!(
+            ", and arguments plus environment together at most {} KiB here",
+            arg_max / 1024
+        ));
+    }
+    if let Some((key, size)) = largest {
+        message.push_str(&format!(
+            "; the largest secret, {key}, takes {} KiB",
+            size.div_ceil(1024)
+        ));
+    }
+    Failure::new(Kind::CommandNotExecutable, message)
+        .hint("pass a large value as a file instead (`secrets export --template`, or `secrets get --plain > file`), or leave it out with --only / --exclude")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn reserved_names_never_reach_the_child() {
-        let mut secrets: SecretSet = ["PATH", "HOME", "LC_ALL", "XDG_CONFIG_HOME", "API_KEY"]
-            .iter()
-            .map(|k| (k.to_string(), "x".to_string()))
-            .collect();
-        let dropped = drop_reserved(&mut secrets);
-        assert_eq!(dropped, vec!["HOME", "LC_ALL", "PATH", "XDG_CONFIG_HOME"]);
+    fn reserved_and_invalid_names_never_reach_the_child() {
+        let mut secrets: SecretSet = [
+            "PATH",
+            "HOME",
+            "LC_ALL",
+            "XDG_CONFIG_HOME",
+            "API_KEY",
+            "A B",
+            "1ABC",
+            "A=B",
+            "BASH_FUNC_ls%%",
+            "A\nB",
+        ]
+        .iter()
+        .map(|k| (k.to_string(), "x".to_string()))
+        .collect();
+        let left_out = keep_for_child(&mut secrets, &[]).unwrap();
+        assert_eq!(
+            left_out.reserved,
+            vec!["HOME", "LC_ALL", "PATH", "XDG_CONFIG_HOME"]
+        );
+        assert_eq!(left_out.invalid.len(), 5);
+        assert!(left_out.invalid.contains(&"A\\nB".to_string()));
         assert_eq!(secrets.len(), 1);
         assert_eq!(secrets.get("API_KEY"), Some("x"));
+    }
+
+    #[test]
+    fn dangerous_names_stop_run_unless_allowed() {
+        let make = || -> SecretSet {
+            [("GIT_CONFIG_COUNT", "1"), ("API_KEY", "x")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let e = keep_for_child(&mut make(), &[]).unwrap_err();
+        assert!(e.message.contains("GIT_CONFIG_COUNT"), "{}", e.message);
+        assert!(keep_for_child(&mut make(), &["git_config_count".into()]).is_ok());
     }
 }

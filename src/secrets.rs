@@ -324,57 +324,10 @@ impl Selection {
     }
 }
 
-/// A name every shell and the GitHub runner accept as a variable: `[A-Za-z_][A-Za-z0-9_]*`.
-pub fn is_env_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// Names later steps or shells would run as code or search as paths: a secret must not set them
-/// by accident (`BASH_ENV` runs a file in every later bash step, `LD_PRELOAD` loads a library).
-pub fn is_hazardous_name(name: &str) -> bool {
-    const EXACT: &[&str] = &["NODE_OPTIONS", "BASH_ENV", "ENV", "PATH"];
-    const PREFIXES: &[&str] = &["LD_", "DYLD_", "GITHUB_", "RUNNER_", "ACTIONS_"];
-    EXACT.iter().any(|e| name.eq_ignore_ascii_case(e))
-        || PREFIXES.iter().any(|p| {
-            name.get(..p.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(p))
-        })
-}
-
-/// Checks, before anything is written, that every secret can become an environment variable.
-/// Lists every offending name at once, never a value.
+/// Checks, before anything is written, that every secret can become an environment variable:
+/// its name passes `names::check` and its value holds no NUL. Names every offender, never a value.
 pub fn check_env_names(secrets: &SecretSet, allowed: &[String]) -> Result<(), Failure> {
-    let invalid: Vec<&str> = secrets
-        .iter()
-        .map(|(k, _)| k)
-        .filter(|k| !is_env_name(k))
-        .collect();
-    if !invalid.is_empty() {
-        return Err(Failure::usage(format!(
-            "cannot export {}: an environment variable name is letters, digits and `_`, not starting with a digit",
-            invalid.join(", ")
-        ))
-        .hint("rename the secrets in Infisical, or use --format json, yaml or csv, which take any name"));
-    }
-    let hazardous: Vec<&str> = secrets
-        .iter()
-        .map(|(k, _)| k)
-        .filter(|k| is_hazardous_name(k) && !allowed.iter().any(|a| a == k))
-        .collect();
-    if !hazardous.is_empty() {
-        return Err(Failure::usage(format!(
-            "refusing to export {}: shells or later workflow steps would treat it as code or a search path",
-            hazardous.join(", ")
-        ))
-        .hint(format!(
-            "if this is intended, pass --allow-name {}",
-            hazardous[0]
-        )));
-    }
+    crate::names::check(secrets.iter().map(|(k, _)| k), allowed, "export")?;
     let with_nul: Vec<&str> = secrets
         .iter()
         .filter(|(_, v)| v.contains('\0'))
@@ -596,21 +549,8 @@ mod tests {
             let e = check_env_names(&set(bad, "v"), &[]).unwrap_err();
             assert!(e.message.starts_with("cannot export"), "{bad}");
         }
-        for hazard in [
-            "PATH",
-            "BASH_ENV",
-            "ENV",
-            "node_options",
-            "LD_PRELOAD",
-            "DYLD_INSERT_LIBRARIES",
-            "GITHUB_TOKEN",
-            "RUNNER_TEMP",
-            "ACTIONS_RUNTIME_TOKEN",
-        ] {
-            let e = check_env_names(&set(hazard, "v"), &[]).unwrap_err();
-            assert!(e.message.starts_with("refusing to export"), "{hazard}");
-            assert!(check_env_names(&set(hazard, "v"), &[hazard.to_string()]).is_ok());
-        }
+        let e = check_env_names(&set("BASH_ENV", "v"), &[]).unwrap_err();
+        assert!(e.message.starts_with("refusing to export"));
         let e = check_env_names(&set("K", "a\0b"), &[]).unwrap_err();
         assert!(e.message.contains("NUL") && !e.message.contains("a\0b"));
     }

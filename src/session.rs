@@ -1,7 +1,6 @@
 //! The session cache: what is kept between commands (the access token and its expiry, never a
 //! secret value or the OIDC token), in 0600 files written atomically, keyed by domain + identity.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -11,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::Generation;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
+use crate::private_file::{Durability, write_private_atomically};
 
 /// How a session's token was obtained: Infisical's machine-identity auth methods.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -188,6 +188,10 @@ impl SessionStore {
     /// treated as none (logging in again is always safe); one that other users could read or
     /// write is refused, since someone else may have seen or planted the token.
     pub fn load(&self, domain: &str, principal: &Principal) -> Result<Option<Session>, Failure> {
+        // An unsafe directory is said once, by `save`, which refuses it after the login.
+        if unsafe_dir(&self.dir).is_some() {
+            return Ok(None);
+        }
         let path = self.path(domain, principal);
         let Some(session) = read_session(&path)? else {
             return Ok(None);
@@ -225,6 +229,17 @@ impl SessionStore {
         let path = self.path(&session.domain, &session.principal());
         create_private_dir(&self.dir)
             .with_context(|| format!("creating the session directory {}", self.dir.display()))?;
+        if let Some(why) = unsafe_dir(&self.dir) {
+            return Err(Failure::new(
+                Kind::General,
+                format!(
+                    "not using the session directory {}: {why}; logging in afresh each time",
+                    self.dir.display()
+                ),
+            )
+            .hint("remove it, or point XDG_CONFIG_HOME (RUNNER_TEMP in Actions) at a directory of your own")
+            .into());
+        }
         let json = serde_json::to_vec_pretty(session)?;
         write_private_atomically(&path, &json, Durability::Cache)
             .with_context(|| format!("saving the session to {}", path.display()))?;
@@ -236,28 +251,98 @@ impl SessionStore {
     }
 }
 
+/// Why the session directory must not be used, if it must not: someone else owns it or can
+/// write in it, so they could plant a session (another identity's token) or swap ours.
+#[cfg(unix)]
+fn unsafe_dir(dir: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => return Some(e.to_string()),
+        Ok(meta) => meta,
+    };
+    let uid = unsafe { libc::geteuid() };
+    if meta.file_type().is_symlink() || !meta.is_dir() {
+        Some("it is not a directory".to_string())
+    } else if meta.uid() != uid {
+        Some(format!(
+            "it is owned by uid {}, not by us (uid {uid})",
+            meta.uid()
+        ))
+    } else if meta.mode() & 0o022 != 0 {
+        Some(format!(
+            "other users can write in it (mode {:o})",
+            meta.mode() & 0o7777
+        ))
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn unsafe_dir(_dir: &Path) -> Option<String> {
+    None
+}
+
+/// Says once per run why a session file was passed over: the run logs in afresh instead.
+fn ignore_session(path: &Path, why: &str) -> Result<Option<Session>, Failure> {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        crate::progress::line(&format!(
+            "infisical-oidc: warning: ignoring the session {}: {why}; logging in afresh",
+            path.display()
+        ));
+    }
+    Ok(None)
+}
+
 fn read_session(path: &Path) -> Result<Option<Session>, Failure> {
-    let Ok(file) = std::fs::File::open(path) else {
-        return Ok(None);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // A planted link is not followed, and a planted FIFO does not block the open.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return ignore_session(path, "it is a symbolic link");
+        }
+        Err(e) => return ignore_session(path, &e.to_string()),
     };
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = file.metadata() {
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 != 0 {
-                return Err(Failure::new(
-                    Kind::General,
-                    format!(
-                        "refusing to use the session {}: other users can read or write it (mode {mode:o})",
-                        path.display()
-                    ),
-                )
-                .hint(format!(
-                    "delete it and log in again (`infisical-oidc logout`), or `chmod 600 {}` if you trust it",
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let Ok(meta) = file.metadata() else {
+            return Ok(None);
+        };
+        let uid = unsafe { libc::geteuid() };
+        if !meta.is_file() {
+            return ignore_session(path, "it is not a regular file");
+        }
+        if meta.uid() != uid {
+            return ignore_session(
+                path,
+                &format!("it is owned by uid {}, not by us (uid {uid})", meta.uid()),
+            );
+        }
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(Failure::new(
+                Kind::General,
+                format!(
+                    "refusing to use the session {}: other users can read or write it (mode {mode:o})",
                     path.display()
-                )));
-            }
+                ),
+            )
+            .hint(format!(
+                "delete it and log in again (`infisical-oidc logout`), or `chmod 600 {}` if you trust it",
+                path.display()
+            )));
         }
     }
     let session = serde_json::from_reader(std::io::BufReader::new(file)).ok();
@@ -279,52 +364,6 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
-}
-
-/// Whether a file must survive a power loss (what the user exported) or is only a cache
-/// (sessions: a lost one means one more login). fsync costs ~20 ms on a CI disk.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Durability {
-    Synced,
-    Cache,
-}
-
-/// Writes to a 0600 temporary file beside `path`, then renames it over `path`: readers see the
-/// old file or the new one, never half of one, and the token is never world-readable.
-pub fn write_private_atomically(
-    path: &Path,
-    bytes: &[u8],
-    durability: Durability,
-) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        if durability == Durability::Synced {
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

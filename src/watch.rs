@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use crate::error::{ChildExit, Failure, Kind};
+use crate::error::ChildExit;
 use crate::secrets::SecretSet;
 
 pub struct Watch {
@@ -124,21 +124,9 @@ fn start(program: &OsString, args: &[OsString], secrets: &SecretSet) -> Result<C
             });
         }
     }
-    command.spawn().map_err(|e| {
-        let name = program.to_string_lossy();
-        match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                Failure::new(Kind::CommandNotFound, format!("command not found: {name}"))
-                    .hint("check the spelling, and that the command is on PATH")
-                    .into()
-            }
-            _ => Failure::new(
-                Kind::CommandNotExecutable,
-                format!("cannot start {name}: {e}"),
-            )
-            .into(),
-        }
-    })
+    command
+        .spawn()
+        .map_err(|e| crate::run::start_failure(&program.to_string_lossy(), e, secrets))
 }
 
 /// SIGTERM, then SIGKILL if it is still there after `grace`.

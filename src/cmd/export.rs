@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::{ExportArgs, FormatArg};
 use crate::config;
@@ -13,7 +13,6 @@ use crate::format::{self, Format};
 use crate::github::{self, FileCommand};
 use crate::http::Http;
 use crate::secrets::{self, SecretSet};
-use crate::session::{Durability, write_private_atomically};
 
 pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     let file = super::project_file()?;
@@ -45,6 +44,26 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     .collect();
     if !sinks.is_empty() {
         return append_to_runner_files(&sinks, &secrets, &args.allow_name, env);
+    }
+
+    if let Some(output) = &args.output
+        && let Some(sink) = output_runner_file(output, env)
+    {
+        // Replacing the runner's file would drop earlier steps' variables, and dotenv or shell
+        // lines of a multi-line value would reach the runner as variables of their own.
+        if args.template.is_some() {
+            return Err(crate::error::Failure::usage(format!(
+                "--output names ${}, which the runner reads as variables: a template could set any of them",
+                sink.variable()
+            ))
+            .hint(format!("use {} instead", sink.flag()))
+            .into());
+        }
+        super::warn(&format!(
+            "--output is ${}: appending in GitHub's KEY<<DELIMITER form instead of replacing the file",
+            sink.variable()
+        ));
+        return append_to_runner_files(&[sink], &secrets, &args.allow_name, env);
     }
 
     if let Some(template) = &args.template {
@@ -86,8 +105,9 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     for warning in &rendered.warnings {
         super::warn(warning);
     }
-    if format == Format::Dotenv && settings.login.in_github_actions {
-        warn_if_github_env_would_keep_quotes(&secrets);
+    if format.sets_environment() && format != Format::GithubEnv && settings.login.in_github_actions
+    {
+        warn_if_github_env_would_misread(&secrets, format);
     }
     write_out(args.output.as_deref(), &rendered.text)
 }
@@ -105,12 +125,10 @@ fn read_template(path: &Path) -> Result<String> {
     })
 }
 
-/// Standard output, or a private file replaced atomically.
+/// Standard output, or `--output` under the rules of `private_file`.
 fn write_out(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => {
-            write_file(path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))
-        }
+        Some(path) => crate::private_file::write_export(path, text.as_bytes()),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(text.as_bytes())?;
@@ -184,6 +202,13 @@ fn append_to_runner_files(
     Ok(())
 }
 
+/// Which runner file, if any, `--output` names.
+fn output_runner_file(output: &Path, env: Env) -> Option<FileCommand> {
+    [FileCommand::Env, FileCommand::Output]
+        .into_iter()
+        .find(|sink| env(sink.variable()).is_some_and(|path| github::same_file(output, &path)))
+}
+
 /// Which runner file, if any, our standard output is.
 fn stdout_runner_file(env: Env) -> Option<FileCommand> {
     [FileCommand::Env, FileCommand::Output]
@@ -191,21 +216,48 @@ fn stdout_runner_file(env: Env) -> Option<FileCommand> {
         .find(|sink| env(sink.variable()).is_some_and(|path| github::stdout_is(&path)))
 }
 
-fn warn_if_github_env_would_keep_quotes(secrets: &SecretSet) {
+/// `export | tee -a "$GITHUB_ENV"` is not detected (stdout is a pipe); say plainly what the runner
+/// would make of this output, in the terms of the step's outcome.
+fn warn_if_github_env_would_misread(secrets: &SecretSet, format: Format) {
+    // A value this format writes across lines: the runner reads each line as its own entry, so
+    // the step fails ("Invalid format") or a later line sets a variable of its own.
+    let spans_lines = |key: &str, value: &str| {
+        let one: SecretSet = [(key.to_string(), value.to_string())].into_iter().collect();
+        format::render(format, &one, &mut github::random_delimiters())
+            .is_ok_and(|r| r.text.trim_end_matches('\n').contains('\n'))
+    };
+    let broken: Vec<&str> = secrets
+        .iter()
+        .filter(|(k, v)| v.contains(['\n', '\r']) && spans_lines(k, v))
+        .map(|(k, _)| k)
+        .collect();
+    if !broken.is_empty() {
+        super::warn(&format!(
+            "{} a line break: if this output reaches $GITHUB_ENV (for example through `| tee -a \"$GITHUB_ENV\"`), the step fails, or the value's later lines become variables of their own; use --github-env instead",
+            name_list(&broken, "holds", "hold")
+        ));
+    }
+    if format != Format::Dotenv {
+        return;
+    }
     let quoted: Vec<&str> = secrets
         .iter()
-        .filter(|(_, v)| format::dotenv_quotes(v))
+        .filter(|(k, v)| format::dotenv_quotes(v) && !broken.contains(k))
         .map(|(k, _)| k)
         .collect();
     if !quoted.is_empty() {
         super::warn(&format!(
-            "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes become part of the value: use --github-env instead",
-            if quoted.len() == 1 {
-                format!("{} is", quoted[0])
-            } else {
-                format!("{} are", quoted.join(", "))
-            }
+            "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes (and any \\n escapes) become part of the value: use --github-env instead",
+            name_list(&quoted, "is", "are")
         ));
+    }
+}
+
+fn name_list(names: &[&str], one: &str, many: &str) -> String {
+    if names.len() == 1 {
+        format!("{} {one}", names[0])
+    } else {
+        format!("{} {many}", names.join(", "))
     }
 }
 
@@ -218,17 +270,5 @@ fn format_name(format: Format) -> &'static str {
         Format::Csv => "csv",
         Format::GithubEnv => "github-env",
         Format::Docker => "docker",
-    }
-}
-
-/// A regular file is replaced atomically with a 0600 one (it holds secrets); anything else
-/// (`/dev/stdout`, a FIFO) is written in place.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)?
-            .write_all(bytes),
-        _ => write_private_atomically(path, bytes, Durability::Synced),
     }
 }

@@ -55,10 +55,14 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal()
 }
 
-/// `.infisical.json` from the working directory upward, if any.
+/// `.infisical.json` from the working directory upward (to the repository root or home), if any.
 fn project_file() -> Result<Option<ProjectFile>> {
     let cwd = std::env::current_dir()?;
-    Ok(config::find_project_file(&cwd)?.map(|(_, file)| file))
+    let search = config::locate_project_file(&cwd)?;
+    for (path, why) in &search.ignored {
+        warn(&format!("ignoring {}: {why}", path.display()));
+    }
+    Ok(search.found.map(|(_, file)| file))
 }
 
 /// A committed `.infisical.json` can send our OIDC token to another server: say so every time.

@@ -20,9 +20,16 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
         super::interactive(),
     )?;
     let mut secrets = super::fetch(&settings, http, env)?;
-    for name in crate::run::drop_reserved(&mut secrets) {
+    let left_out = crate::run::keep_for_child(&mut secrets, &args.allow_name)?;
+    for name in &left_out.reserved {
         super::warn(&format!(
-            "secret {name} not injected: reserved or not a valid variable name"
+            "secret {name} not injected: the command keeps its own {name}, as with the official CLI"
+        ));
+    }
+    if !left_out.invalid.is_empty() {
+        super::warn(&format!(
+            "not injected, as no environment variable can have these names (letters, digits and `_`, not starting with a digit): {}",
+            left_out.invalid.join(", ")
         ));
     }
     let (program, rest) = match &args.shell_command {
@@ -51,7 +58,8 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
         &watch,
         || {
             let mut fresh = super::fetch_quietly(&settings, &poll, env, &mut cache)?;
-            crate::run::drop_reserved(&mut fresh);
+            // A dangerous name that appears later stops the restart; the command keeps running.
+            crate::run::keep_for_child(&mut fresh, &args.allow_name)?;
             Ok(fresh)
         },
         |fresh, changed| {

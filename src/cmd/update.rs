@@ -30,6 +30,16 @@ pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
     }
 
     let releases = Releases::new(http, env);
+    if let Some(host) = http.plain_http_host(releases.api()) {
+        // The checksum comes from the same answer as the binary: over plain http anyone on the
+        // way could swap both.
+        return Err(Failure::usage(format!(
+            "refusing to update from {} over plain http:// to {host}: anyone on the way could swap the binary and its checksum",
+            releases.api()
+        ))
+        .hint("use an https:// INFISICAL_OIDC_UPDATE_API, or pass --allow-insecure-http on a network you trust")
+        .into());
+    }
     let wanted = match &args.version {
         Some(version) => {
             let version = update::normalize_version(version).to_string();

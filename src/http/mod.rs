@@ -107,6 +107,13 @@ impl Http {
         })
     }
 
+    /// The host a request to `url` would reach over plain http:// off this machine (directly or
+    /// through a proxy elsewhere) without `--allow-insecure-http`: for a library that makes its
+    /// own requests (self-update), which our per-request check never sees.
+    pub fn plain_http_host(&self, url: &str) -> Option<String> {
+        self.insecure_host(url, self.proxies.for_url(url))
+    }
+
     /// An agent for a library that makes its own requests (self-update against `url`'s host),
     /// with what ours gets per request: the proxy curl would pick for `url`, the CA roots
     /// (system, `--ca-cert`), the connect and read timeouts. Unlike ours it follows redirects:

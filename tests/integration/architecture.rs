@@ -16,7 +16,14 @@ const LAYERS: &[&[&str]] = &[
     &["http"],
     // Leaves: they import nothing of ours but other leaves.
     &[
-        "error", "progress", "messages", "units", "env", "glob", "names",
+        "error",
+        "progress",
+        "messages",
+        "units",
+        "env",
+        "glob",
+        "names",
+        "private_file",
     ],
 ];
 

@@ -7,7 +7,7 @@
 
 use crate::support::{self, common};
 
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 
 use common::{Sandbox, stderr};
@@ -162,4 +162,175 @@ fn sessions_are_private_files_in_a_private_directory() {
         others(&dir, &[files[0].file_name().unwrap().to_str().unwrap()]),
         Vec::<String>::new()
     );
+}
+
+/// Root-only setups (a file of another user) need root; outside CI a non-root run skips them
+/// loudly, in CI (which runs as root) a non-root run fails.
+fn as_root_or_skip(what: &str) -> bool {
+    if unsafe { libc::geteuid() } == 0 {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{what} needs root, and CI runs as root"
+    );
+    eprintln!("SKIPPED {what}: needs root to make a file of another user");
+    false
+}
+
+/// `nobody` on Debian, Alpine and most others; the test needs no entry in /etc/passwd.
+const OTHER_UID: u32 = 65534;
+
+fn chown(path: &Path, uid: u32) {
+    std::os::unix::fs::lchown(path, Some(uid), Some(uid)).unwrap();
+}
+
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+}
+
+impl Setup {
+    fn export_to(&self, output: &Path) -> std::process::Output {
+        self.sandbox
+            .cmd()
+            .args(["secrets", "export", "--domain", &self.server.url()])
+            .args(["--project", DEMO_PROJECT_SLUG, "--output"])
+            .arg(output)
+            .env("INFISICAL_TOKEN", &self.token)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap()
+    }
+}
+
+#[test]
+fn output_dev_stdout_writes_to_standard_output_and_leaves_the_link() {
+    let s = setup();
+    let app = s.dir.join("app.env");
+    let out = std::process::Command::new("sh")
+        .args(["-c", r#"exec "$BIN" "$@" > "$APP""#, "sh"])
+        .args(["secrets", "export", "--domain", &s.server.url()])
+        .args(["--project", DEMO_PROJECT_SLUG, "--output", "/dev/stdout"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", s.sandbox.path())
+        .env("XDG_CONFIG_HOME", s.sandbox.config_dir())
+        .env("BIN", assert_cmd::cargo::cargo_bin("infisical-oidc"))
+        .env("APP", &app)
+        .env("INFISICAL_TOKEN", &s.token)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&app).unwrap(),
+        format!("BIG={}\n", "b".repeat(8192))
+    );
+    let link = std::fs::symlink_metadata("/dev/stdout").unwrap();
+    assert!(link.file_type().is_symlink(), "/dev/stdout was replaced");
+}
+
+#[test]
+fn a_link_to_our_file_replaces_the_target_and_keeps_the_link() {
+    let s = setup();
+    let link = s.sandbox.path().join("link.env");
+    std::os::unix::fs::symlink(&s.output, &link).unwrap();
+    let out = s.export_to(&link);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(
+        std::fs::read_to_string(&s.output)
+            .unwrap()
+            .starts_with("BIG=")
+    );
+    assert_eq!(mode(&s.output), 0o600);
+}
+
+#[test]
+fn a_read_only_file_is_refused_as_the_shell_would() {
+    let s = setup();
+    std::fs::set_permissions(&s.output, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = s.export_to(&s.output);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is read-only (mode 0444); nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&s.output).unwrap(), "OLD=1\n");
+    assert_eq!(mode(&s.output), 0o444);
+}
+
+#[test]
+fn our_own_fifo_is_written_in_place() {
+    let s = setup();
+    let fifo = s.dir.join("pipe");
+    mkfifo(&fifo);
+    let reader = std::process::Command::new("cat")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = s.export_to(&fifo);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let read = reader.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&read.stdout).starts_with("BIG="));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+fn another_users_fifo_or_file_in_a_shared_directory_is_refused() {
+    if !as_root_or_skip("another_users_fifo_or_file_in_a_shared_directory_is_refused") {
+        return;
+    }
+    let s = setup();
+    let shared = s.sandbox.path().join("tmp");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let fifo = shared.join("app.env");
+    mkfifo(&fifo);
+    chown(&fifo, OTHER_UID);
+    // A reader the planter left waiting: it must get nothing.
+    let reader = std::process::Command::new("timeout")
+        .args(["20", "cat"])
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = s.export_to(&fifo);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("is a FIFO owned by uid 65534, not by us (uid 0); nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    // Unblock the reader with an empty write of our own, then check it saw nothing of ours.
+    drop(std::fs::OpenOptions::new().write(true).open(&fifo).unwrap());
+    let read = reader.wait_with_output().unwrap();
+    assert!(read.stdout.is_empty());
+
+    let file = shared.join("theirs.env");
+    std::fs::write(&file, "THEIRS=1\n").unwrap();
+    chown(&file, OTHER_UID);
+    let out = s.export_to(&file);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a file owned by uid 65534"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "THEIRS=1\n");
+
+    // Through a link planted beside it, the target's owner is what counts.
+    let link = s.sandbox.path().join("planted");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let out = s.export_to(&link);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
 }

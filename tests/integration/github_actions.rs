@@ -177,6 +177,98 @@ fn dotenv_to_a_pipe_in_actions_warns_that_github_env_would_keep_quotes() {
 }
 
 #[test]
+fn output_naming_a_runner_file_appends_in_the_heredoc_form() {
+    // A multi-line value carrying a variable: written as dotenv lines, the runner would have
+    // read NODE_OPTIONS as a variable of its own, and replacing the file lost EARLIER.
+    let values = [
+        ("SMUGGLER", "x\nNODE_OPTIONS=--require=/tmp/evil.js"),
+        ("PLAIN", "v"),
+    ];
+    for (variable, before) in [("GITHUB_ENV", "EARLIER=step\n"), ("GITHUB_OUTPUT", "")] {
+        for format in ["dotenv", "shell", "github-env"] {
+            let job = job(&values);
+            let file = if variable == "GITHUB_ENV" {
+                &job.github_env
+            } else {
+                &job.github_output
+            };
+            // Through another name for the same file, too: the check is by device and inode.
+            let link = job.sandbox.path().join("alias");
+            std::os::unix::fs::symlink(file, &link).unwrap();
+            let out = job
+                .cmd()
+                .args(["secrets", "export", "--format", format, "--output"])
+                .arg(&link)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert!(
+                stderr(&out).contains(&format!("--output is ${variable}: appending")),
+                "{}",
+                stderr(&out)
+            );
+            let text = std::fs::read_to_string(file).unwrap();
+            assert!(text.starts_with(before), "{variable} {format}: {text}");
+            let mut want = expected(&values);
+            if before.is_empty() {
+                want.remove("EARLIER");
+            }
+            assert_eq!(read_runner_file(file), want, "{variable} {format}");
+            assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        }
+    }
+    // A template could write any line: refused, nothing written.
+    let job = job(&values);
+    std::fs::write(job.sandbox.path().join("t"), "X={{ PLAIN }}\n").unwrap();
+    let out = job
+        .cmd()
+        .args(["secrets", "export", "--template", "t", "--output"])
+        .arg(&job.github_env)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("use --github-env instead"));
+    assert_eq!(
+        std::fs::read_to_string(&job.github_env).unwrap(),
+        "EARLIER=step\n"
+    );
+}
+
+#[test]
+fn piping_a_multi_line_value_toward_github_env_warns_that_the_step_breaks() {
+    // The shell format keeps a line break inside quotes: through tee, the runner reads each line
+    // as its own entry and the step fails.
+    let job = job(&[("PEM", "line1\nline2"), ("PLAIN", "v")]);
+    let out = job.step(r#""$BIN" secrets export --format shell | tee -a "$GITHUB_ENV" >/dev/null"#);
+    let err = stderr(&out);
+    assert!(
+        err.contains("PEM holds a line break")
+            && err.contains("tee -a \"$GITHUB_ENV\"")
+            && err.contains("the step fails"),
+        "{err}"
+    );
+    assert!(!err.contains("PLAIN holds"), "{err}");
+    // What the warning is about: the runner cannot read what tee appended.
+    let text = std::fs::read_to_string(&job.github_env).unwrap();
+    assert!(runner_reads(&text).is_err(), "{text}");
+
+    // dotenv writes the break as `\n` on one line: the step goes on, with a wrong value; the
+    // warning says that instead.
+    let job = self::job(&[("PEM", "line1\nline2")]);
+    let out =
+        job.step(r#""$BIN" secrets export --format dotenv | tee -a "$GITHUB_ENV" >/dev/null"#);
+    let err = stderr(&out);
+    assert!(err.contains("PEM is quoted in dotenv form"), "{err}");
+    assert!(!err.contains("the step fails"), "{err}");
+    let text = std::fs::read_to_string(&job.github_env).unwrap();
+    assert_ne!(
+        read_runner_file(&job.github_env)["PEM"],
+        "line1\nline2",
+        "{text}"
+    );
+}
+
+#[test]
 fn hazardous_and_invalid_names_are_refused_and_nothing_is_written() {
     for (name, says) in [
         ("BASH_ENV", "refusing to export BASH_ENV"),

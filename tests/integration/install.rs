@@ -24,6 +24,7 @@ const HOST_TOOLS: &[&str] = &[
     "cp",
     "getconf",
     "gzip",
+    "ls",
     "ldd",
     "mkdir",
     "mktemp",
@@ -741,5 +742,105 @@ fn shellcheck_finds_nothing() {
             "shellcheck --shell {dialect}:\n{}",
             stdout(&out)
         );
+    }
+}
+
+/// A world-writable directory without the sticky bit lets anyone swap the staged file before the
+/// final rename: refused. With the sticky bit (as /tmp) the staged file is a fresh `mktemp` name,
+/// a regular file of ours before anything is copied into it, never a planted link.
+#[test]
+fn stages_under_a_fresh_name_and_refuses_a_directory_anyone_can_swap_files_in() {
+    let Some(_) = required("curl") else { return };
+    let real_cp = which("cp").unwrap();
+    let github = FakeGitHub::start(vec![real_release()]);
+    let machine = Machine::new(&github, Kit::Curl);
+    let log = machine.dir.path().join("cp.log");
+    // `cp` as a witness: what it was asked to write into, and whether that was safe to write.
+    let machine = machine.fake_tool(
+        "cp",
+        &format!(
+            r#"for last; do :; done
+if [ -L "$last" ] || [ ! -f "$last" ] || [ -s "$last" ]; then echo "unsafe $last" >> '{log}'; fi
+echo "$last" >> '{log}'
+exec '{cp}' "$@""#,
+            log = log.display(),
+            cp = real_cp.display()
+        ),
+    );
+    let open = machine.home().join("open");
+    std::fs::create_dir_all(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = machine.install(DASH, &["--to", &open.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("anyone can write in it and it has no sticky bit"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(Machine::files_in(&open), Vec::<String>::new());
+
+    let shared = machine.home().join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    // The old predictable names, planted as links to a file that must survive.
+    let victim = machine.home().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    for pid in 1..200 {
+        std::os::unix::fs::symlink(&victim, shared.join(format!(".{APP}.partial.{pid}"))).unwrap();
+    }
+    let out = machine.install(DASH, &["--to", &shared.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(!written.contains("unsafe"), "{written}");
+    assert!(!written.contains(".partial."), "{written}");
+    assert!(installed_version(&shared.join(APP)).starts_with(&format!("{APP} {VERSION}")));
+}
+
+/// The checksum comes from the same host as the archive: plain http:// to another machine is
+/// refused before any request, unless allowed; loopback (the fake) is fine.
+#[test]
+fn plain_http_to_another_host_is_refused_unless_allowed() {
+    let Some(_) = required("curl") else { return };
+    let github = FakeGitHub::start(vec![real_release()]);
+    // A safety net: were the refusal missing, curl would reach only this loopback proxy.
+    let proxy = support::proxy::LoopbackProxy::start();
+    for (variable, url) in [
+        (
+            "INFISICAL_OIDC_DOWNLOAD_URL",
+            "http://mirror.example/infisical-oidc/v1",
+        ),
+        (
+            "INFISICAL_OIDC_INSTALLER_GITHUB_BASE_URL",
+            "http://user@github.example:8080",
+        ),
+    ] {
+        let machine = Machine::new(&github, Kit::Curl)
+            .env(variable, url)
+            .env("http_proxy", &proxy.url())
+            .env("HTTP_PROXY", &proxy.url());
+        let out = machine.install(DASH, &[]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!("refusing {variable}={url}: plain http://"))
+                && err.contains("--allow-insecure-http"),
+            "{err}"
+        );
+        for allow in [&["--allow-insecure-http"][..], &[][..]] {
+            let machine = if allow.is_empty() {
+                Machine::new(&github, Kit::Curl)
+                    .env(variable, url)
+                    .env("INFISICAL_ALLOW_INSECURE_HTTP", "true")
+            } else {
+                Machine::new(&github, Kit::Curl).env(variable, url)
+            };
+            let machine = machine
+                .env("http_proxy", &proxy.url())
+                .env("HTTP_PROXY", &proxy.url());
+            let out = machine.install(DASH, allow);
+            assert!(!stderr(&out).contains("refusing"), "{}", stderr(&out));
+        }
+        assert!(github.requests().is_empty());
     }
 }

@@ -256,3 +256,30 @@ fn a_value_with_a_nul_byte_stops_run_before_anything_runs() {
     assert!(!err.contains("after-nul-canary"), "{err}");
     assert!(!marker.exists(), "the command ran");
 }
+
+/// One 200 KiB value is over Linux's 128 KiB limit for a single variable: the kernel answers
+/// E2BIG, and the message names that limit and the secret, not the file's permissions.
+#[test]
+fn a_value_over_the_kernels_limit_names_the_limit() {
+    let mut world = World::demo();
+    world
+        .project_mut(DEMO_PROJECT_SLUG)
+        .unwrap()
+        .environment_mut("dev")
+        .unwrap()
+        .folder_mut("/")
+        .secrets
+        .push(("HUGE_BLOB".into(), "x".repeat(200 * 1024)));
+    let s = setup(world);
+    let out = s.run(&["true"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(126), "{err}");
+    assert!(
+        err.contains("E2BIG")
+            && err.contains("128 KiB")
+            && err.contains("the largest secret, HUGE_BLOB, takes 201 KiB"),
+        "{err}"
+    );
+    assert!(!err.contains("check that the file is executable"), "{err}");
+    assert!(!err.contains("xxxxxxxx"), "a value leaked: {err}");
+}

@@ -474,3 +474,35 @@ fn it_goes_through_the_proxy_curl_would_use() {
     let port = github.url().rsplit(':').next().unwrap().to_string();
     assert_eq!(proxy.tunnels(), [format!("127.0.0.1:{port}")]);
 }
+
+/// The sha256 comes from the same host as the archive: over plain http to another machine anyone
+/// on the way could swap both, so only loopback (the fake above) or `--allow-insecure-http` may.
+#[test]
+fn plain_http_to_another_host_is_refused_before_any_request() {
+    let github = FakeGitHub::start(vec![stub_release("9.9.9")]);
+    // A safety net: if the refusal were missing, the request would go to this loopback proxy
+    // (which reaches nothing else) rather than leave the machine.
+    let proxy = LoopbackProxy::start();
+    let installed = Installed::new(&github)
+        .env(
+            "INFISICAL_OIDC_UPDATE_API",
+            "http://releases.example/api/v3",
+        )
+        .env("http_proxy", &proxy.url())
+        .env("HTTP_PROXY", &proxy.url());
+    let before = installed.files();
+    for args in [&["--check"][..], &[][..]] {
+        let out = installed.self_update(args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(
+                "refusing to update from http://releases.example/api/v3 over plain http:// to releases.example"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(proxy.tunnels().is_empty(), "{:?}", proxy.tunnels());
+    assert_eq!(installed.files(), before);
+    assert_eq!(installed.version(), env!("CARGO_PKG_VERSION"));
+}
