@@ -137,7 +137,7 @@ _infisical__oidc() {
 
     case "${cmd}" in
         infisical__oidc)
-            opts="-H -v -q -h -V --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help --version login secrets run status whoami logout completions man self-update help"
+            opts="-H -v -q -h -V --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help --version login secrets run status whoami logout completions man self-update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -148,6 +148,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -179,7 +183,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__completions)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help bash elvish fish powershell zsh"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -190,6 +194,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -431,7 +439,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -442,6 +450,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -529,7 +541,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__oidc)
-            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,6 +611,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -627,7 +643,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__universal)
-            opts="-H -v -q -h --domain --no-mask --client-id --client-secret --organization-slug --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --client-id --client-secret --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,6 +670,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -685,7 +705,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__logout)
-            opts="-H -v -q -h --domain --no-mask --identity-id --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -704,6 +724,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -735,7 +759,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__man)
-            opts="-H -v -q -h --out-dir --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --out-dir --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,6 +774,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -781,7 +809,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__run)
-            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,6 +935,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -935,7 +967,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help get list export help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help get list export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,6 +978,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -977,7 +1013,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets__subcmd__export)
-            opts="-f -o -e -t -H -v -q -h --format --output --template --with-metadata --github-env --github-output --allow-name --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-f -o -e -t -H -v -q -h --format --output --template --with-metadata --github-env --github-output --allow-name --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1111,6 +1147,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1139,7 +1179,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets__subcmd__get)
-            opts="-f -e -t -H -v -q -h --plain --format --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-f -e -t -H -v -q -h --plain --format --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,6 +1294,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1355,7 +1399,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets__subcmd__list)
-            opts="-f -e -t -H -v -q -h --format --show-values --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-f -e -t -H -v -q -h --format --show-values --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1473,6 +1517,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1501,7 +1549,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__self__subcmd__update)
-            opts="-H -v -q -h --check --version --force --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --check --version --force --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1516,6 +1564,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1547,7 +1599,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__status)
-            opts="-H -v -q -h --domain --no-mask --identity-id --json --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --json --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,6 +1618,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

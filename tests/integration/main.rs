@@ -18,6 +18,7 @@ mod install;
 mod leaks;
 mod main_path;
 mod network;
+mod rate_limits;
 mod release_config;
 mod run;
 mod self_update;
