@@ -158,7 +158,7 @@ _infisical__oidc() {
 
     case "${cmd}" in
         infisical__oidc)
-            opts="-H -v -q -h -V --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help --version login secrets run status whoami logout completions man self-update help"
+            opts="-H -v -q -h -V --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help --version login secrets run status whoami logout completions man self-update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -169,6 +169,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -200,7 +204,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__completions)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help bash elvish fish powershell zsh"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,6 +215,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -480,7 +488,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -491,6 +499,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -606,7 +618,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__jwt)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt --jwt-file --jwt-env --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt --jwt-file --jwt-env --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +656,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -672,7 +688,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__kubernetes)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt-file --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt-file --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,6 +715,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -730,7 +750,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__oidc)
-            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +820,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -828,7 +852,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__universal)
-            opts="-H -v -q -h --domain --no-mask --client-id --client-secret --organization-slug --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --client-id --client-secret --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,6 +879,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -886,7 +914,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__logout)
-            opts="-H -v -q -h --domain --no-mask --identity-id --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,6 +933,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -936,7 +968,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__man)
-            opts="-H -v -q -h --out-dir --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --out-dir --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -951,6 +983,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -982,7 +1018,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__run)
-            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --allow-name --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --allow-name --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1148,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1140,7 +1180,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets)
-            opts="-H -v -q -h --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help get list export help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help get list export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,6 +1191,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1182,7 +1226,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets__subcmd__export)
-            opts="-f -o -e -t -H -v -q -h --format --output --template --with-metadata --github-env --github-output --allow-name --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-f -o -e -t -H -v -q -h --format --output --template --with-metadata --github-env --github-output --allow-name --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1316,6 +1360,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1344,7 +1392,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets__subcmd__get)
-            opts="-f -e -t -H -v -q -h --plain --format --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-f -e -t -H -v -q -h --plain --format --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1459,6 +1507,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1560,7 +1612,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__secrets__subcmd__list)
-            opts="-f -e -t -H -v -q -h --format --show-values --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-f -e -t -H -v -q -h --format --show-values --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1678,6 +1730,10 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-response-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1706,7 +1762,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__self__subcmd__update)
-            opts="-H -v -q -h --check --version --force --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --check --version --force --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1721,6 +1777,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1752,7 +1812,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__status)
-            opts="-H -v -q -h --domain --no-mask --identity-id --json --timeout --retries --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --json --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1771,6 +1831,10 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

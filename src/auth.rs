@@ -377,7 +377,7 @@ fn explain_login_error(
     let (message, hint) = if api.status == 429 {
         (
             "Infisical is rate limiting this client".to_string(),
-            "wait a minute and retry; cloud limits are per client IP".to_string(),
+            "the limit is per client IP: spread the jobs out, or let them wait longer with --rate-limit-wait / INFISICAL_RATE_LIMIT_WAIT".to_string(),
         )
     } else if matches!(api.status, 502..=504) {
         (

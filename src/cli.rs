@@ -507,7 +507,7 @@ pub struct RunArgs {
 #[derive(Args, Debug, Clone, Default)]
 #[command(next_help_heading = "Network")]
 pub struct NetworkArgs {
-    // The defaults in these three help texts come from the constants the client uses.
+    // The defaults in these help texts come from the constants the client uses.
     #[arg(long, global = true, env = "INFISICAL_TIMEOUT", value_name = "DURATION", help = format!(
         "The most one request may take, retries and waits included: 60, 2.5, 2m [default: {}]",
         units::show_duration(http::DEFAULT_TIMEOUT)
@@ -519,6 +519,14 @@ pub struct NetworkArgs {
         http::DEFAULT_RETRIES
     ))]
     pub retries: Option<u32>,
+
+    #[arg(long, global = true, env = "INFISICAL_RATE_LIMIT_WAIT", value_name = "DURATION", help = format!(
+        "How long to keep waiting when Infisical answers 429 and says when to come back, on top of \
+         --timeout: 30s, 10m [default: {} in CI, {} elsewhere]",
+        units::show_duration(http::DEFAULT_RATE_LIMIT_WAIT_IN_CI),
+        units::show_duration(http::DEFAULT_RATE_LIMIT_WAIT)
+    ))]
+    pub rate_limit_wait: Option<String>,
 
     #[arg(long, global = true, env = "INFISICAL_MAX_RESPONSE_SIZE", value_name = "SIZE", help = format!(
         "Refuse answers larger than this, e.g. 64MiB or 200M [default: {}]",

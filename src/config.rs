@@ -13,10 +13,14 @@ use crate::auth::{LoginSettings, UniversalCredentials};
 use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
 use crate::env::Env;
 use crate::error::Failure;
-use crate::http::{DEFAULT_RETRIES, NetworkSettings, ProxyEnv};
+use crate::http::{
+    DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI, DEFAULT_RETRIES, NetworkSettings,
+    ProxyEnv,
+};
 use crate::oidc::{self, Provider, TokenFlags};
 use crate::secrets::Selection;
 use crate::units;
+use crate::update;
 
 const PROJECT_FILE: &str = ".infisical.json";
 
@@ -308,6 +312,18 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
         })?,
         None => defaults.timeout,
     };
+    let in_ci = update::ci_variable(env).is_some();
+    let rate_limit_wait = match &args.rate_limit_wait {
+        Some(text) => units::parse_duration(text).map_err(|e| {
+            Failure::usage(format!(
+                "--rate-limit-wait takes a duration such as 30s, 10m or 90: {e}"
+            ))
+            .hint("set --rate-limit-wait / INFISICAL_RATE_LIMIT_WAIT to how long a rate-limited request may keep waiting")
+        })?,
+        // A pipeline would rather wait its turn than fail; a person would rather know.
+        None if in_ci => DEFAULT_RATE_LIMIT_WAIT_IN_CI,
+        None => DEFAULT_RATE_LIMIT_WAIT,
+    };
     let retries = args.retries.unwrap_or(DEFAULT_RETRIES);
     if retries > 20 {
         return Err(
@@ -358,6 +374,8 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
         proxies: read_proxy_env(env),
         verbose: args.verbose,
         quiet: args.quiet,
+        rate_limit_wait,
+        annotate: env("GITHUB_ACTIONS").as_deref() == Some("true"),
     })
 }
 
@@ -620,6 +638,36 @@ mod tests {
         assert_eq!(n.attempts, 4);
         assert_eq!(n.max_response_bytes, 64 * 1024 * 1024);
         assert!(!n.allow_insecure_http && n.headers.is_empty());
+    }
+
+    #[test]
+    fn a_pipeline_waits_out_a_rate_limit_longer_than_a_person() {
+        let wait = |env: &'static [(&'static str, &'static str)], flag: Option<&str>| {
+            let args = NetworkArgs {
+                rate_limit_wait: flag.map(str::to_string),
+                ..Default::default()
+            };
+            resolve_network(&args, &env_of(env)).map(|n| (n.rate_limit_wait, n.annotate))
+        };
+        assert_eq!(wait(&[], None).unwrap(), (Duration::from_secs(30), false));
+        assert_eq!(
+            wait(&[("GITHUB_ACTIONS", "true")], None).unwrap(),
+            (Duration::from_secs(600), true)
+        );
+        assert_eq!(
+            wait(&[("CI", "true")], None).unwrap(),
+            (Duration::from_secs(600), false)
+        );
+        assert_eq!(
+            wait(&[("CI", "true")], Some("90s")).unwrap().0,
+            Duration::from_secs(90)
+        );
+        let e = wait(&[], Some("soon")).unwrap_err();
+        assert!(
+            e.message.starts_with("--rate-limit-wait takes a duration"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -303,7 +303,7 @@ fn explain_fetch_error(
         (
             Kind::Network,
             "Infisical is rate limiting this client".to_string(),
-            "wait a minute and retry; cloud limits are per client IP".to_string(),
+            "the limit is per client IP: spread the jobs out, or let them wait longer with --rate-limit-wait / INFISICAL_RATE_LIMIT_WAIT".to_string(),
         )
     } else if api.status >= 500 {
         (

@@ -9,6 +9,7 @@ mod settings;
 mod url;
 
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -20,10 +21,13 @@ use error::{api_error, unexpected_body};
 pub use proxy::ProxyEnv;
 use proxy::{ParsedProxy, Proxies};
 use retry::{
-    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, secs_text, status_text,
-    wait_text,
+    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, random_fraction,
+    rate_limit_wait, secs_text, status_text, utc_clock, wait_text,
 };
-pub use settings::{DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, NetworkSettings};
+pub use settings::{
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI,
+    DEFAULT_RETRIES, DEFAULT_TIMEOUT, NetworkSettings,
+};
 use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
 
 use crate::error::Failure;
@@ -57,6 +61,30 @@ struct Answer {
     location: Option<String>,
     etag: Option<String>,
     body: Vec<u8>,
+}
+
+/// The rate-limit waits of one request: how many, until when at the latest, and the longest
+/// wait the server asked for (about its window, over which the comeback is spread).
+#[derive(Default)]
+struct RateLimited {
+    waits: u32,
+    until: Option<Instant>,
+    window: Duration,
+}
+
+impl RateLimited {
+    /// The next wait, or what is left of the budget when the server asks for more than that.
+    fn next_wait(&mut self, asked: Duration, budget: Duration) -> Result<Duration, Duration> {
+        let now = Instant::now();
+        let until = *self.until.get_or_insert(now + budget);
+        let left = until.saturating_duration_since(now);
+        if asked >= left {
+            return Err(left);
+        }
+        self.waits += 1;
+        self.window = self.window.max(asked);
+        Ok(rate_limit_wait(asked, self.window, self.waits, random_fraction()).min(left))
+    }
 }
 
 /// The answer to a conditional GET: the server's `304 Not Modified`, or a fresh value with the
@@ -154,6 +182,8 @@ impl Http {
             settings: NetworkSettings {
                 attempts: 1,
                 timeout: self.settings.timeout.min(Duration::from_secs(10)),
+                // A rate-limited poll is simply made again at the next interval.
+                rate_limit_wait: Duration::ZERO,
                 verbose: false,
                 quiet: true,
                 ..self.settings.clone()
@@ -295,10 +325,12 @@ impl Http {
     /// Sends `out` until it gets an answer worth keeping, within `--retries` and `--timeout`.
     /// Retried: connection errors, timeouts, 429, 502, 503 and 504; never a refusal such as
     /// 400, 401, 403, 404 or 422, which would only be refused again.
+    /// A 429 that says when to come back is waited out apart from those bounds, for as long as
+    /// `--rate-limit-wait` allows: a fleet of jobs behind one address gets through in turns.
     fn exchange(&self, out: &Outgoing) -> Result<(Answer, Tries), HttpError> {
         let url = display_url(out.url);
         let started = Instant::now();
-        let deadline = started + self.settings.timeout;
+        let mut deadline = started + self.settings.timeout;
         let mut tries = Tries::default();
         let fail = |cause: Cause, tries: Tries| {
             HttpError::Transport(Box::new(TransportError {
@@ -311,11 +343,37 @@ impl Http {
         if let Some(host) = self.insecure_host(out.url, proxy) {
             return Err(fail(Cause::Insecure { host }, tries));
         }
+        let mut limited = RateLimited::default();
         let (result, tries) = loop {
             tries.attempts += 1;
+            // Tries that met a rate limit are not counted against --retries.
+            let counted = tries.attempts - limited.waits;
             let remaining = deadline.saturating_duration_since(Instant::now());
-            let result = self.attempt(out, proxy, remaining, tries.attempts);
+            let result = self.attempt(out, proxy, remaining, counted);
             tries.elapsed = started.elapsed();
+            if let Ok(answer) = &result
+                && answer.status == 429
+                && let Some(asked) = answer.retry_after
+            {
+                match limited.next_wait(asked, self.settings.rate_limit_wait) {
+                    Ok(wait) => {
+                        self.say_we_wait(&url, wait, limited.until);
+                        std::thread::sleep(wait);
+                        // The wait is the rate limit's, not the request's: --timeout bounds the rest.
+                        deadline += wait;
+                        continue;
+                    }
+                    Err(left) => {
+                        tries.stopped = Some(format!(
+                            "the server asked to wait {}, more than the {} left of --rate-limit-wait ({})",
+                            secs_text(asked),
+                            secs_text(left),
+                            secs_text(self.settings.rate_limit_wait)
+                        ));
+                        break (result, tries);
+                    }
+                }
+            }
             // What went wrong, if worth another try, and when the server wants to hear again.
             let (problem, server_wait) = match &result {
                 Ok(answer)
@@ -327,12 +385,12 @@ impl Http {
                 Err(cause) if cause.is_retryable() => (cause.to_string(), None),
                 _ => break (result, tries),
             };
-            if tries.attempts >= self.settings.attempts {
+            if counted >= self.settings.attempts {
                 break (result, tries);
             }
             let wait = server_wait
                 .filter(|w| !w.is_zero())
-                .unwrap_or_else(|| backoff(self.settings.retry_base, tries.attempts));
+                .unwrap_or_else(|| backoff(self.settings.retry_base, counted));
             let left = deadline.saturating_duration_since(Instant::now());
             if wait >= left {
                 tries.stopped = match server_wait {
@@ -354,7 +412,7 @@ impl Http {
             progress::note(&format!(
                 "infisical-oidc: retrying in {}: {problem} {preposition} {url} (attempt {} of {})",
                 wait_text(wait),
-                tries.attempts + 1,
+                counted + 1,
                 self.settings.attempts
             ));
             std::thread::sleep(wait);
@@ -362,6 +420,33 @@ impl Http {
         match result {
             Ok(answer) => Ok((answer, tries)),
             Err(cause) => Err(fail(cause, tries)),
+        }
+    }
+
+    /// Once per process, however many requests wait: a job that waits minutes in silence looks
+    /// hung, and one line per retry of 500 jobs would drown the log. Said even with `--quiet`,
+    /// like a warning. In GitHub Actions also as a notice, which shows on the run's summary page.
+    fn say_we_wait(&self, url: &str, wait: Duration, until: Option<Instant>) {
+        static SAID: AtomicBool = AtomicBool::new(false);
+        if SAID.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let now = SystemTime::now();
+        let last = until.map_or(now, |u| now + u.saturating_duration_since(Instant::now()));
+        let text = format!(
+            "Infisical is rate limiting this address (429 from {url}): waiting until {}, and \
+             retrying until {} at the latest (--rate-limit-wait {})",
+            utc_clock(now + wait),
+            utc_clock(last),
+            secs_text(self.settings.rate_limit_wait)
+        );
+        progress::line(&format!("infisical-oidc: {text}"));
+        if self.settings.annotate {
+            // Our own text; the URL is ours to print but may hold `%`, which the runner decodes.
+            progress::line(&format!(
+                "::notice title=infisical-oidc::{}",
+                text.replace('%', "%25")
+            ));
         }
     }
 

@@ -44,6 +44,37 @@ pub(super) fn backoff(base: Duration, failures: u32) -> Duration {
     ceiling.mul_f64(random_fraction())
 }
 
+/// A rate-limited request never spreads its comeback over more than this many windows.
+const MAX_SPREAD_WINDOWS: u32 = 8;
+
+/// How long to wait after a `429` that said to come back in `asked`: that, plus full jitter
+/// over `window` (the longest wait the server has asked for: the limiter's window, about),
+/// doubled for each further 429 this request meets. Without the jitter, every job behind one
+/// address that was refused together would come back in the same second and be refused together
+/// again; spread over the window, they arrive about as fast as the limiter lets them through.
+pub(super) fn rate_limit_wait(
+    asked: Duration,
+    window: Duration,
+    waits: u32,
+    fraction: f64,
+) -> Duration {
+    let spread = window
+        .max(Duration::from_secs(1))
+        .saturating_mul(1u32 << waits.saturating_sub(1).min(MAX_SPREAD_WINDOWS.ilog2()));
+    asked + spread.mul_f64(fraction)
+}
+
+/// `15:04:05 UTC`: when a wait ends, in the clock CI logs use.
+pub(super) fn utc_clock(at: SystemTime) -> String {
+    let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) % 86_400;
+    format!(
+        "{:02}:{:02}:{:02} UTC",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
 /// A number in [0, 1) from the standard library's randomly keyed SipHash: no extra crate.
 pub(super) fn random_fraction() -> f64 {
     use std::hash::{BuildHasher, Hasher};
@@ -152,6 +183,37 @@ mod tests {
         assert_eq!(
             parse_ratelimit_reset("1700000010", later),
             Some(Duration::from_secs(10))
+        );
+    }
+
+    #[test]
+    fn a_rate_limited_wait_is_what_was_asked_plus_a_share_of_a_growing_window() {
+        let (asked, window) = (Duration::from_secs(3), Duration::from_secs(60));
+        assert_eq!(rate_limit_wait(asked, window, 1, 0.0), asked);
+        assert_eq!(
+            rate_limit_wait(asked, window, 1, 0.5),
+            Duration::from_secs(33)
+        );
+        assert_eq!(
+            rate_limit_wait(asked, window, 2, 0.5),
+            Duration::from_secs(63)
+        );
+        assert_eq!(
+            rate_limit_wait(asked, window, 3, 0.5),
+            Duration::from_secs(123)
+        );
+        // The spread stops growing at 8 windows, and is at least a second.
+        assert_eq!(
+            rate_limit_wait(asked, window, 30, 0.5),
+            Duration::from_secs(243)
+        );
+        assert_eq!(
+            rate_limit_wait(Duration::ZERO, Duration::ZERO, 1, 0.5),
+            Duration::from_millis(500)
+        );
+        assert_eq!(
+            utc_clock(UNIX_EPOCH + Duration::from_secs(784_111_777)),
+            "08:49:37 UTC"
         );
     }
 

@@ -25,6 +25,11 @@ pub struct NetworkSettings {
     pub proxies: ProxyEnv,
     pub verbose: bool,
     pub quiet: bool,
+    /// How long one request may keep waiting out `429`s that say when to come back
+    /// (`--rate-limit-wait`): on top of `timeout`, which bounds everything else.
+    pub rate_limit_wait: Duration,
+    /// Also say that we wait as a GitHub Actions `::notice::` annotation.
+    pub annotate: bool,
 }
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -32,6 +37,10 @@ pub const DEFAULT_RETRIES: u32 = 3;
 /// Secret listings are not paginated: 100k secrets are ~40 MB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(1);
+/// A person at a terminal would rather hear "rate limited" soon than stare at a wait.
+pub const DEFAULT_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
+/// A CI job would rather wait than fail: a fleet behind one address gets through in turns.
+pub const DEFAULT_RATE_LIMIT_WAIT_IN_CI: Duration = Duration::from_secs(600);
 
 impl Default for NetworkSettings {
     fn default() -> Self {
@@ -46,6 +55,8 @@ impl Default for NetworkSettings {
             proxies: ProxyEnv::default(),
             verbose: false,
             quiet: false,
+            rate_limit_wait: DEFAULT_RATE_LIMIT_WAIT,
+            annotate: false,
         }
     }
 }

@@ -338,7 +338,14 @@ fn no_secret_or_token_shows_in_any_network_failure() {
         }
         let out = job
             .cmd(&job.server.url())
-            .args(["login", "oidc", "--timeout", "0.9"])
+            .args([
+                "login",
+                "oidc",
+                "--timeout",
+                "0.9",
+                "--rate-limit-wait",
+                "0.9",
+            ])
             .output()
             .unwrap();
         assert!(!out.status.success(), "{what}");

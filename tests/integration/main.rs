@@ -21,6 +21,7 @@ mod names;
 mod network;
 mod planted;
 mod platform_logins;
+mod rate_limits;
 mod release_config;
 mod run;
 mod self_update;

@@ -285,17 +285,26 @@ fn json_under_the_wrong_content_type_is_still_read() {
 }
 
 #[test]
-fn a_429_with_retry_after_is_waited_out_once() {
+fn a_429_with_retry_after_is_waited_out_and_said_once() {
     let s = setup();
-    s.server.fail_next(1, 429);
-    let out = s.export(&s.server.url(), &[]);
+    // Two refusals, --retries 0: the waits are the rate limit's, not the retries'.
+    s.server.fail_next(2, 429);
+    let out = s.export(&s.server.url(), &["--retries", "0", "--quiet"]);
     s.assert_exported(&out);
-    let retries = retry_lines(&out);
-    assert_eq!(retries.len(), 1);
+    assert!(retry_lines(&out).is_empty(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("rate limiting"))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", stderr(&out));
     assert!(
-        retries[0].starts_with("infisical-oidc: retrying in 1.0s: 429 Too Many Requests from "),
-        "{retries:?}"
+        said[0].starts_with("infisical-oidc: Infisical is rate limiting this address (429 from "),
+        "{said:?}"
     );
+    assert!(said[0].contains(" UTC, and retrying until "), "{said:?}");
+    assert!(said[0].ends_with("(--rate-limit-wait 30s)"), "{said:?}");
+    assert_eq!(s.server.requests().len(), 3);
 }
 
 #[test]
@@ -335,26 +344,26 @@ fn a_503_that_never_ends_gives_up_within_the_bound() {
     s.assert_fails(&out, NETWORK, &["gave up after 2 attempts"]);
     assert_eq!(s.server.requests().len(), 6);
 
-    // Retry-After larger than what is left of --timeout: stop at once and say why.
+    // Retry-After larger than what is left of --rate-limit-wait: stop at once and say why.
     s.server.fail_next(1000, 429);
-    let out = s.export(&s.server.url(), &["--timeout", "0.9"]);
+    let out = s.export(&s.server.url(), &["--rate-limit-wait", "0.9"]);
     s.assert_fails(
         &out,
         NETWORK,
         &[
             "rate limiting",
-            "the server asked to wait 1s, more than the",
+            "the server asked to wait 1s, more than the 0.9s left of --rate-limit-wait (0.9s)",
         ],
     );
     let out = s
         .export_cmd(&s.server.url(), &[])
-        .env("INFISICAL_TIMEOUT", "0.9")
+        .env("INFISICAL_RATE_LIMIT_WAIT", "0.9")
         .output()
         .unwrap();
     s.assert_fails(
         &out,
         NETWORK,
-        &["the server asked to wait 1s, more than the"],
+        &["more than the 0.9s left of --rate-limit-wait"],
     );
 }
 
@@ -376,6 +385,8 @@ fn a_login_that_stays_rate_limited_says_so() {
             &s.server.url(),
             "--retries",
             "0",
+            "--rate-limit-wait",
+            "0.5",
         ])
         .args(["--identity-id", DEMO_IDENTITY_ID])
         .env("INFISICAL_JWT", &jwt)
@@ -386,7 +397,7 @@ fn a_login_that_stays_rate_limited_says_so() {
         NETWORK,
         &[
             "Infisical is rate limiting this client: server said \"Rate limit exceeded",
-            "hint: wait a minute and retry",
+            "hint: the limit is per client IP: spread the jobs out, or let them wait longer with --rate-limit-wait",
         ],
     );
     assert!(!stderr(&out).contains(&jwt));

@@ -116,8 +116,8 @@ fn real_messages() -> Vec<String> {
     );
 
     server.fail_next(1000, 429);
-    export(&server.url(), &[], &[]);
-    export(&server.url(), &["--timeout", "0.9"], &[]);
+    export(&server.url(), &["--rate-limit-wait", "2.5"], &[]);
+    export(&server.url(), &["--rate-limit-wait", "0.9"], &[]);
     server.fail_next(1000, 503);
     export(&server.url(), &[], &[]);
     server.fail_next(0, 503);

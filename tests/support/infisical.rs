@@ -2,6 +2,7 @@
 //! CLI uses, with the status codes and JSON bodies of the real server as
 //! captured in tests/fixtures/ and described in docs/infisical-api.md.
 
+mod limits;
 mod login;
 mod machine;
 mod secrets;
@@ -16,6 +17,7 @@ use serde_json::{Value, json};
 pub use super::http::Recorded;
 use super::http::{HttpServer, Reply, lock};
 use super::util;
+pub use limits::*;
 pub use world::*;
 
 /// See the module docs. Stops when dropped.
@@ -36,6 +38,8 @@ struct State {
     failures: (u32, u16),
     /// `createdAt`/`updatedAt` of every secret: the server start time.
     created_at: String,
+    /// Off unless a test sets one.
+    limiter: Option<limits::Limiter>,
 }
 
 impl FakeInfisical {
@@ -47,6 +51,7 @@ impl FakeInfisical {
             comments: HashMap::new(),
             failures: (0, 0),
             created_at: util::iso8601(util::now()),
+            limiter: None,
         }));
         let handler_state = state.clone();
         let http = HttpServer::start("infisical", move |request| {
@@ -97,6 +102,20 @@ impl FakeInfisical {
             status,
             fixture["response"]["body"].clone(),
         );
+    }
+
+    /// From now on limit requests per client address as the server does (see `RateLimit`).
+    pub fn rate_limit(&self, limit: RateLimit) {
+        lock(&self.state).limiter = Some(limits::Limiter::new(limit));
+    }
+
+    /// Every request the rate limit counted, in order of arrival.
+    pub fn arrivals(&self) -> Vec<Arrival> {
+        lock(&self.state)
+            .limiter
+            .as_ref()
+            .map(|l| l.arrivals.clone())
+            .unwrap_or_default()
     }
 
     /// Every access token issued so far is revoked: using it answers 401
@@ -163,6 +182,21 @@ impl FakeInfisical {
 }
 
 fn route(state: &mut State, request: &Recorded) -> Reply {
+    let Some(limiter) = state.limiter.as_mut() else {
+        return answer(state, request);
+    };
+    match limiter.check(request) {
+        Err(refusal) => refusal,
+        // The server sends the x-ratelimit-* headers on every answer of a limited route.
+        Ok(headers) => {
+            let mut reply = answer(state, request);
+            reply.headers.extend(headers);
+            reply
+        }
+    }
+}
+
+fn answer(state: &mut State, request: &Recorded) -> Reply {
     let path = normalize_route(&request.path);
     if let Some(reply) = forced_failure(state) {
         return reply;
