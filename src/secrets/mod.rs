@@ -1,12 +1,15 @@
 //! The secret model: what a listing means once imports and folders are merged, as the official
 //! clients merge them. Pure: no I/O.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::api::{RawSecret, SecretsResponse};
-use crate::error::{Failure, Kind};
-use crate::glob::{self, Rule};
+mod as_env;
+mod merge;
+mod selection;
+
+pub use as_env::check_env_names;
+pub use merge::merge;
+pub use selection::Selection;
 
 /// Where a secret's value came from: a folder of the environment asked for, or an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,14 +39,6 @@ pub struct Secret {
 /// map: a set is built once by one sort, then walked in order and searched now and then.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SecretSet(Vec<(String, Secret)>);
-
-/// The merge result, plus what the user should hear about.
-#[derive(Debug, Default)]
-pub struct Merged {
-    pub secrets: SecretSet,
-    /// Keys whose value the identity may not read; left out rather than exported as a placeholder.
-    pub hidden: Vec<String>,
-}
 
 impl SecretSet {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -174,7 +169,7 @@ impl FromIterator<(String, String)> for SecretSet {
 /// 100k keys live in as many scattered heap strings, so comparing them directly is mostly cache
 /// misses. The sort runs over small inline records instead: the key's first 16 bytes, its length
 /// and its index, and reads a key's text only to break a tie between long keys.
-fn collate<T>(
+pub(super) fn collate<T>(
     items: Vec<T>,
     key: impl Fn(&T) -> &str,
     mut single: impl FnMut(T) -> (String, Secret),
@@ -245,203 +240,12 @@ fn collate<T>(
     SecretSet(entries)
 }
 
-/// Which secrets a command hands on, under which names, and which must be there.
-#[derive(Debug, Clone, Default)]
-pub struct Selection {
-    /// Keep only keys matching one of these (exact or glob).
-    pub only: Vec<String>,
-    /// Drop keys matching one of these.
-    pub exclude: Vec<String>,
-    /// Removed from the start of keys that have it (after `only` / `exclude`).
-    pub strip_prefix: Option<String>,
-    /// Added to the start of every key (after `strip_prefix`).
-    pub prefix: Option<String>,
-    /// Final names that must be present and non-empty.
-    pub require: Vec<String>,
-    /// Every selected secret must be non-empty.
-    pub require_all_nonempty: bool,
-}
-
-impl Selection {
-    pub fn apply(&self, mut set: SecretSet) -> SecretSet {
-        let matches = |key: &str, patterns: &[String]| {
-            patterns
-                .iter()
-                .any(|p| glob::policy_match(key, p, Rule::Picomatch).unwrap_or(false))
-        };
-        if !self.only.is_empty() {
-            set.retain(|k| matches(k, &self.only));
-        }
-        set.retain(|k| !matches(k, &self.exclude));
-        if self.strip_prefix.is_none() && self.prefix.is_none() {
-            return set;
-        }
-        set.rename(|key| {
-            let stripped = self
-                .strip_prefix
-                .as_deref()
-                .and_then(|p| key.strip_prefix(p))
-                .unwrap_or(key);
-            format!("{}{stripped}", self.prefix.as_deref().unwrap_or_default())
-        })
-    }
-
-    /// Fails, naming every offending key at once, before anything is run or written.
-    pub fn check_required(&self, set: &SecretSet, place: &str) -> Result<(), Failure> {
-        let missing: Vec<&str> = self
-            .require
-            .iter()
-            .map(String::as_str)
-            .filter(|k| set.get(k).is_none())
-            .collect();
-        let empty: Vec<&str> = set
-            .iter()
-            .filter(|(k, v)| {
-                v.is_empty() && (self.require_all_nonempty || self.require.iter().any(|r| r == k))
-            })
-            .map(|(k, _)| k)
-            .collect();
-        if missing.is_empty() && empty.is_empty() {
-            return Ok(());
-        }
-        let mut problems = Vec::new();
-        if !missing.is_empty() {
-            problems.push(format!("missing {}", missing.join(", ")));
-        }
-        if !empty.is_empty() {
-            problems.push(format!("empty {}", empty.join(", ")));
-        }
-        Err(Failure::new(
-            Kind::Access,
-            format!(
-                "required secrets not usable in {place}: {}",
-                problems.join("; ")
-            ),
-        )
-        .hint(
-            "add them in Infisical, check --env / --path / --only, or let this identity read them",
-        ))
-    }
-}
-
-/// Checks, before anything is written, that every secret can become an environment variable:
-/// its name passes `names::check` and its value holds no NUL. Names every offender, never a value.
-pub fn check_env_names(secrets: &SecretSet, allowed: &[String]) -> Result<(), Failure> {
-    crate::names::check(secrets.iter().map(|(k, _)| k), allowed, "export")?;
-    let with_nul: Vec<&str> = secrets
-        .iter()
-        .filter(|(_, v)| v.contains('\0'))
-        .map(|(k, _)| k)
-        .collect();
-    if !with_nul.is_empty() {
-        return Err(Failure::usage(format!(
-            "the value of {} contains a NUL byte, which no environment variable can hold",
-            with_nul.join(", ")
-        ))
-        .hint("use --format json for an exact copy"));
-    }
-    Ok(())
-}
-
-/// Own secrets win over imports; among imports the later one wins; within a listing (recursive
-/// folders) the last occurrence wins. The same rule as the official CLI and GitHub Action.
-/// `environment` and `path` name the folder asked for (items of older servers carry no path).
-pub fn merge(response: SecretsResponse, environment: &str, path: &str) -> Merged {
-    let mut hidden_keys: Vec<String> = Vec::new();
-    let mut visible = |secret: &RawSecret| {
-        let is_hidden = secret.secret_value_hidden == Some(true);
-        if is_hidden && !hidden_keys.contains(&secret.secret_key) {
-            hidden_keys.push(secret.secret_key.clone());
-        }
-        !is_hidden
-    };
-    let environment: Rc<str> = environment.into();
-    let asked: Rc<str> = path.into();
-    let mut folders: HashMap<String, Rc<str>> = HashMap::new();
-
-    // Every candidate in the order the rule weighs them: own secrets as listed, then imports from
-    // the last to the first. One stable sort then brings each key's candidates together, which
-    // costs far less than a map update per candidate when there are 100k of them.
-    let imported: usize = response.imports.iter().map(|i| i.secrets.len()).sum();
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(response.secrets.len() + imported);
-    for secret in response.secrets {
-        if !visible(&secret) {
-            continue;
-        }
-        let path = match secret.secret_path {
-            Some(p) if *p != *asked => folders
-                .entry(p)
-                .or_insert_with_key(|p| p.as_str().into())
-                .clone(),
-            _ => asked.clone(),
-        };
-        candidates.push(Candidate {
-            key: secret.secret_key,
-            value: secret.secret_value,
-            from: Provenance {
-                environment: environment.clone(),
-                path,
-                imported: false,
-            },
-        });
-    }
-    for import in response.imports.into_iter().rev() {
-        let source = Provenance {
-            environment: import.environment.into(),
-            path: import.secret_path.into(),
-            imported: true,
-        };
-        for secret in import.secrets {
-            if visible(&secret) {
-                candidates.push(Candidate {
-                    key: secret.secret_key,
-                    value: secret.secret_value,
-                    from: source.clone(),
-                });
-            }
-        }
-    }
-    let secrets = collate(
-        candidates,
-        |c| &c.key,
-        |c| c.into_entry(Vec::new()),
-        |mut same| {
-            // The last own one if any (later folders of a recursive listing win), else the first
-            // import weighed, i.e. the last import listed. The others are what it shadows.
-            let winner = same.iter().rposition(|c| !c.from.imported).unwrap_or(0);
-            let chosen = same.remove(winner);
-            chosen.into_entry(same.into_iter().map(|c| c.from).collect())
-        },
-    );
-    hidden_keys.retain(|k| secrets.get(k).is_none());
-    Merged {
-        secrets,
-        hidden: hidden_keys,
-    }
-}
-
-/// One secret a listing offers for a key, before the precedence rule picks among them.
-struct Candidate {
-    key: String,
-    value: String,
-    from: Provenance,
-}
-
-impl Candidate {
-    fn into_entry(self, shadows: Vec<Provenance>) -> (String, Secret) {
-        let secret = Secret {
-            value: self.value,
-            from: self.from,
-            shadows,
-        };
-        (self.key, secret)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::ImportedFolder;
+    use crate::api::{RawSecret, SecretsResponse};
+    use crate::error::Kind;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
