@@ -3,7 +3,8 @@
 
 mod completions;
 mod export;
-mod inspect;
+mod get;
+mod list;
 mod login;
 mod man;
 mod run;
@@ -38,8 +39,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Jwt(args)) => login::jwt(&args, &http, env),
         Command::Login(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
-        Command::Secrets(Secrets::Get(args)) => inspect::get(&args, &http, env),
-        Command::Secrets(Secrets::List(args)) => inspect::list(&args, &http, env),
+        Command::Secrets(Secrets::Get(args)) => get::get(&args, &http, env),
+        Command::Secrets(Secrets::List(args)) => list::list(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
         Command::Status(args) => session::status(&args, env),
         Command::Logout(args) => session::logout(&args, &http, env),
