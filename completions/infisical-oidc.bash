@@ -73,6 +73,9 @@ _infisical__oidc() {
             infisical__oidc__subcmd__help,status)
                 cmd="infisical__oidc__subcmd__help__subcmd__status"
                 ;;
+            infisical__oidc__subcmd__help__subcmd__login,aws-iam)
+                cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__aws__subcmd__iam"
+                ;;
             infisical__oidc__subcmd__help__subcmd__login,jwt)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__jwt"
                 ;;
@@ -94,6 +97,9 @@ _infisical__oidc() {
             infisical__oidc__subcmd__help__subcmd__secrets,list)
                 cmd="infisical__oidc__subcmd__help__subcmd__secrets__subcmd__list"
                 ;;
+            infisical__oidc__subcmd__login,aws-iam)
+                cmd="infisical__oidc__subcmd__login__subcmd__aws__subcmd__iam"
+                ;;
             infisical__oidc__subcmd__login,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help"
                 ;;
@@ -111,6 +117,9 @@ _infisical__oidc() {
                 ;;
             infisical__oidc__subcmd__login,universal)
                 cmd="infisical__oidc__subcmd__login__subcmd__universal"
+                ;;
+            infisical__oidc__subcmd__login__subcmd__help,aws-iam)
+                cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__aws__subcmd__iam"
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__help"
@@ -292,8 +301,22 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__help__subcmd__login)
-            opts="oidc universal jwt kubernetes"
+            opts="oidc universal jwt kubernetes aws-iam"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__aws__subcmd__iam)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -488,7 +511,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes aws-iam help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,9 +556,81 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help)
-            opts="oidc universal jwt kubernetes help"
+        infisical__subcmd__oidc__subcmd__login__subcmd__aws__subcmd__iam)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__help)
+            opts="oidc universal jwt kubernetes aws-iam help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__aws__subcmd__iam)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

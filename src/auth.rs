@@ -49,6 +49,8 @@ pub struct LoginSettings {
     pub method: Option<LoginMethod>,
     /// The pod's service-account token, for Kubernetes Auth.
     pub kubernetes_token: PathBuf,
+    /// Where AWS credentials and the region come from, for AWS Auth.
+    pub aws: cloud::aws::AwsSettings,
 }
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
@@ -206,6 +208,7 @@ impl<'a> Auth<'a> {
             (LoginMethod::Jwt | LoginMethod::Kubernetes, _) => {
                 self.jwt_login(method, &principal.id)?
             }
+            (LoginMethod::AwsIam, _) => self.aws_login(&principal.id)?,
             _ => self.oidc_login(&principal.id)?,
         };
         spinner.finish();
@@ -312,6 +315,37 @@ impl<'a> Auth<'a> {
             },
         )
         .map_err(|e| self.explain_machine_error(e, method, identity_id, &presented))
+    }
+
+    /// AWS Auth: a signed STS GetCallerIdentity that Infisical replays to STS; the secret key
+    /// signs it here and goes nowhere.
+    fn aws_login(&self, identity_id: &str) -> Result<AccessTokenResponse> {
+        use cloud::aws;
+        let settings = &self.settings.aws;
+        let credentials = aws::credentials(settings, self.http)?;
+        if self.settings.mask {
+            github::add_masks(credentials.secrets());
+        }
+        let region = aws::region(settings, self.http)?;
+        let host = format!("sts.{region}.amazonaws.com");
+        let headers = aws::signed_headers(&credentials, &region, &host, now());
+        let request = aws::login_request(
+            identity_id,
+            &headers,
+            self.settings.organization_slug.as_deref(),
+        );
+        let api = Api::new(self.http, &self.settings.domain.api_base);
+        api.machine_login(cloud::login_route(LoginMethod::AwsIam), &request)
+            .map_err(|e| {
+                // Infisical does not always say whom STS named: ask STS ourselves.
+                let refused = matches!(&e, HttpError::Status(api) if api.status == 401);
+                let presented = cloud::Presented {
+                    subject: refused
+                        .then(|| aws::caller_arn(settings, &credentials, &region, self.http, now()))
+                        .flatten(),
+                };
+                self.explain_machine_error(e, LoginMethod::AwsIam, identity_id, &presented)
+            })
     }
 
     /// A refused login by one of the platform methods: the common cases first (transport, a

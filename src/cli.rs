@@ -66,6 +66,24 @@ pub enum Login {
     Jwt(LoginJwtArgs),
     /// Log in from a Kubernetes pod with its service-account token (Infisical's Kubernetes Auth)
     Kubernetes(LoginKubernetesArgs),
+    /// Log in with the job's AWS credentials: a signed STS GetCallerIdentity (Infisical's AWS Auth)
+    #[command(
+        name = "aws-iam",
+        after_help = "Credentials, as the AWS CLI finds them: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / \
+AWS_SESSION_TOKEN; AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN [+ AWS_ROLE_SESSION_NAME]; \
+AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI [+ AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]]; \
+EC2 instance metadata (IMDSv2, 1 s budget; AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_EC2_METADATA_DISABLED). \
+Region: AWS_REGION, AWS_DEFAULT_REGION, else the instance's. STS: AWS_ENDPOINT_URL_STS."
+    )]
+    AwsIam(LoginAwsIamArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginAwsIamArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub identity: MachineIdentityArgs,
 }
 
 /// The identity every platform login names.

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::api::{self, DEFAULT_DOMAIN, Domain, ProjectRef};
 use crate::auth::{LoginSettings, UniversalCredentials};
 use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
+use crate::cloud::aws::AwsSettings;
 use crate::env::Env;
 use crate::error::Failure;
 use crate::http::{
@@ -214,7 +215,30 @@ pub fn resolve_login(
         kubernetes_token: env("INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH")
             .map(PathBuf::from)
             .unwrap_or_else(|| oidc::KUBERNETES_TOKEN_PATH.into()),
+        aws: read_aws_env(env),
     })
+}
+
+/// The AWS CLI's variables, as far as a job's credentials and region need them.
+fn read_aws_env(env: Env) -> AwsSettings {
+    AwsSettings {
+        access_key_id: env("AWS_ACCESS_KEY_ID").map(|v| v.trim().to_string()),
+        secret_access_key: env("AWS_SECRET_ACCESS_KEY").map(|v| v.trim().to_string()),
+        session_token: env("AWS_SESSION_TOKEN").map(|v| v.trim().to_string()),
+        web_identity_token_file: env("AWS_WEB_IDENTITY_TOKEN_FILE").map(PathBuf::from),
+        role_arn: env("AWS_ROLE_ARN"),
+        role_session_name: env("AWS_ROLE_SESSION_NAME"),
+        container_full_uri: env("AWS_CONTAINER_CREDENTIALS_FULL_URI"),
+        container_relative_uri: env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"),
+        container_authorization_token: env("AWS_CONTAINER_AUTHORIZATION_TOKEN"),
+        container_authorization_token_file: env("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
+            .map(PathBuf::from),
+        imds_endpoint: env("AWS_EC2_METADATA_SERVICE_ENDPOINT"),
+        imds_disabled: env("AWS_EC2_METADATA_DISABLED")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true")),
+        sts_endpoint: env("AWS_ENDPOINT_URL_STS").or_else(|| env("AWS_ENDPOINT_URL")),
+        region: env("AWS_REGION").or_else(|| env("AWS_DEFAULT_REGION")),
+    }
 }
 
 pub fn resolve_fetch(

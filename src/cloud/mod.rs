@@ -2,6 +2,7 @@
 //! holds (any JWT, a Kubernetes service-account token), the Infisical route that takes it, and
 //! what Infisical's refusal of each means, naming the setting to change on the identity.
 
+pub mod aws;
 pub mod sigv4;
 
 use crate::http::ApiError;
@@ -24,7 +25,8 @@ pub fn login_route(method: LoginMethod) -> &'static str {
 /// What the caller knows about the proof it sent, to name it in a refusal (never a token).
 #[derive(Debug, Default, Clone)]
 pub struct Presented {
-    /// Kubernetes: `system:serviceaccount:<namespace>:<name>`; JWT: the token's `sub`.
+    /// Kubernetes: `system:serviceaccount:<namespace>:<name>`; JWT: the token's `sub`; AWS: the
+    /// ARN STS returned for the credentials.
     pub subject: Option<String>,
 }
 
@@ -54,6 +56,7 @@ pub fn explain_refusal(
     match method {
         LoginMethod::Kubernetes => kubernetes_refusal(&m, &who),
         LoginMethod::Jwt => jwt_refusal(&m, &who),
+        LoginMethod::AwsIam => aws_refusal(&m, presented.subject.as_deref()),
         _ => (
             format!("Infisical refused the {auth} login"),
             format!("check the identity's {auth} settings"),
@@ -115,6 +118,48 @@ fn jwt_refusal(m: &str, who: &str) -> (String, String) {
         (
             format!("Infisical could not verify the JWT{who}"),
             "check the identity's JWT Auth configuration: Static public keys or the JWKS URL (and its CA) must hold the key that signed the token".into(),
+        )
+    }
+}
+
+/// AWS Auth compares the ARN STS returned (an assumed role as `arn:aws:sts::<acct>:assumed-role/<role>`
+/// or `arn:aws:iam::<acct>:role/<role>`) and its account with the identity's lists.
+fn aws_refusal(m: &str, arn: Option<&str>) -> (String, String) {
+    let arn_text = arn.map(crate::oidc::printable);
+    let says = arn_text
+        .as_deref()
+        .map(|a| format!(" (STS says these credentials are {a})"))
+        .unwrap_or_default();
+    let account = arn
+        .and_then(|a| a.split(':').nth(4))
+        .map(crate::oidc::printable);
+    if m.contains("invalid aws region") {
+        (
+            "Infisical could not read a valid AWS region from the signed request".into(),
+            "set AWS_REGION to the region to sign for, e.g. us-east-1".into(),
+        )
+    } else if m.contains("account id not allowed") {
+        (
+            format!("Infisical refused the AWS account{says}"),
+            format!(
+                "add the account id {} to the identity's AWS Auth Allowed Account IDs",
+                account.as_deref().unwrap_or("of these credentials")
+            ),
+        )
+    } else if m.contains("principal arn not allowed") {
+        (
+            format!("Infisical refused the AWS principal{says}"),
+            "add this ARN (or a pattern with * that matches it) to the identity's AWS Auth Allowed \
+             Principal ARNs; an assumed role matches as arn:aws:iam::<account>:role/<role> or \
+             arn:aws:sts::<account>:assumed-role/<role>, without the session name"
+                .into(),
+        )
+    } else {
+        (
+            format!("AWS STS did not accept the signed request Infisical forwarded{says}"),
+            "check the credentials are current (`aws sts get-caller-identity`), this machine's clock, \
+             and that AWS_REGION is a region STS serves"
+                .into(),
         )
     }
 }

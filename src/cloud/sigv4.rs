@@ -2,12 +2,6 @@
 //! instead of the AWS SDK. Checked against AWS's published test-suite vectors
 //! (tests/fixtures/cloud-auth/sigv4-vectors.json). HMAC and SHA-256 come from RustCrypto.
 
-// Nothing signs yet: `login aws-iam` (issue #15, step 2) is the caller still to come.
-#![allow(
-    dead_code,
-    reason = "the signer lands before `login aws-iam`, which will call it"
-)]
-
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 

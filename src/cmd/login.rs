@@ -6,7 +6,8 @@ use anyhow::Result;
 use crate::auth::Auth;
 use crate::auth::LoginSettings;
 use crate::cli::{
-    IdentityArgs, LoginJwtArgs, LoginKubernetesArgs, LoginOidcArgs, LoginUniversalArgs,
+    IdentityArgs, LoginAwsIamArgs, LoginJwtArgs, LoginKubernetesArgs, LoginOidcArgs,
+    LoginUniversalArgs,
 };
 use crate::config;
 use crate::env::Env;
@@ -72,6 +73,15 @@ pub fn kubernetes(args: &LoginKubernetesArgs, http: &Http, env: Env) -> Result<(
     settings.universal = None;
     settings.method = Some(LoginMethod::Kubernetes);
     login(&settings, http, env)
+}
+
+pub fn aws_iam(args: &LoginAwsIamArgs, http: &Http, env: Env) -> Result<()> {
+    let identity = IdentityArgs {
+        identity_id: args.identity.identity_id.clone(),
+        organization_slug: args.identity.organization_slug.clone(),
+        ..Default::default()
+    };
+    machine_login(&args.common, &identity, LoginMethod::AwsIam, http, env)
 }
 
 /// A login by one of the platform methods: the same settings, session and messages as OIDC.

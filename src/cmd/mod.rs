@@ -38,6 +38,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Universal(args)) => login::universal(&args, &http, env),
         Command::Login(Login::Jwt(args)) => login::jwt(&args, &http, env),
         Command::Login(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
+        Command::Login(Login::AwsIam(args)) => login::aws_iam(&args, &http, env),
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Secrets(Secrets::Get(args)) => get::get(&args, &http, env),
         Command::Secrets(Secrets::List(args)) => list::list(&args, &http, env),

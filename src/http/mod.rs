@@ -101,9 +101,32 @@ struct Outgoing<'a> {
     url: &'a str,
     query: &'a [(&'a str, &'a str)],
     headers: &'a [(&'a str, &'a str)],
-    json_body: Option<Vec<u8>>,
+    /// (Content-Type, bytes); `None` for a request without a body.
+    body: Option<(&'a str, Vec<u8>)>,
     /// Also retry a 500: for a service whose 500s are known to pass (GitHub's token service).
     retry_500: bool,
+    /// A platform metadata service (see `PlatformRequest`): direct, once, within `budget`.
+    platform: Option<Duration>,
+}
+
+/// A request to a cloud platform's own service: AWS STS, a metadata server (EC2 IMDS, ECS,
+/// GCP, Azure). Nothing here is sent to Infisical, so the custom headers never are either.
+pub struct PlatformRequest<'a> {
+    pub method: &'static str,
+    pub url: &'a str,
+    pub headers: &'a [(&'a str, &'a str)],
+    /// (Content-Type, bytes).
+    pub body: Option<(&'a str, Vec<u8>)>,
+    /// `Some(budget)` for a metadata service on this machine's link-local network: asked
+    /// directly (no proxy could reach it), over plain http as those services only speak, in one
+    /// try within the budget, so a laptop that has none answers at once.
+    pub metadata_budget: Option<Duration>,
+}
+
+/// A platform service's answer: status and body, whatever the status.
+pub struct PlatformAnswer {
+    pub status: u16,
+    pub body: Vec<u8>,
 }
 
 impl Http {
@@ -221,7 +244,8 @@ impl Http {
             url,
             query,
             headers,
-            json_body: None,
+            body: None,
+            platform: None,
             retry_500: false,
         })
     }
@@ -239,7 +263,8 @@ impl Http {
             url,
             query,
             headers,
-            json_body: None,
+            body: None,
+            platform: None,
             retry_500: true,
         })
     }
@@ -261,8 +286,9 @@ impl Http {
             url,
             query: &[],
             headers: &[],
-            json_body: Some(json_body),
+            body: Some(("application/json", json_body)),
             retry_500: false,
+            platform: None,
         })
     }
 
@@ -284,7 +310,8 @@ impl Http {
             url,
             query,
             headers: &all,
-            json_body: None,
+            body: None,
+            platform: None,
             retry_500: false,
         };
         let (answer, tries) = self.exchange(&out)?;
@@ -294,6 +321,25 @@ impl Http {
         let etag = answer.etag.clone();
         let value = self.decode(display_url(url), answer, tries)?;
         Ok(Conditional::Changed { value, etag })
+    }
+
+    /// Sends a request to a platform service and returns its answer whatever the status: the
+    /// caller knows what that service's errors look like. Transport failures are errors.
+    pub fn platform(&self, request: PlatformRequest) -> Result<PlatformAnswer, HttpError> {
+        let out = Outgoing {
+            method: request.method,
+            url: request.url,
+            query: &[],
+            headers: request.headers,
+            body: request.body,
+            retry_500: false,
+            platform: request.metadata_budget,
+        };
+        let (answer, _) = self.exchange(&out)?;
+        Ok(PlatformAnswer {
+            status: answer.status,
+            body: answer.body,
+        })
     }
 
     fn json<T: DeserializeOwned>(&self, out: Outgoing) -> Result<T, HttpError> {
@@ -330,7 +376,13 @@ impl Http {
     fn exchange(&self, out: &Outgoing) -> Result<(Answer, Tries), HttpError> {
         let url = display_url(out.url);
         let started = Instant::now();
-        let mut deadline = started + self.settings.timeout;
+        let timeout = out.platform.unwrap_or(self.settings.timeout);
+        let mut deadline = started + timeout;
+        let attempts = if out.platform.is_some() {
+            1
+        } else {
+            self.settings.attempts
+        };
         let mut tries = Tries::default();
         let fail = |cause: Cause, tries: Tries| {
             HttpError::Transport(Box::new(TransportError {
@@ -339,8 +391,13 @@ impl Http {
                 tries,
             }))
         };
-        let proxy = self.proxies.for_url(out.url);
-        if let Some(host) = self.insecure_host(out.url, proxy) {
+        let proxy = match out.platform {
+            Some(_) => None,
+            None => self.proxies.for_url(out.url),
+        };
+        if out.platform.is_some() {
+            // Metadata services speak plain http on the link-local network, by design.
+        } else if let Some(host) = self.insecure_host(out.url, proxy) {
             return Err(fail(Cause::Insecure { host }, tries));
         }
         let mut limited = RateLimited::default();
@@ -385,7 +442,7 @@ impl Http {
                 Err(cause) if cause.is_retryable() => (cause.to_string(), None),
                 _ => break (result, tries),
             };
-            if counted >= self.settings.attempts {
+            if counted >= attempts {
                 break (result, tries);
             }
             let wait = server_wait
@@ -503,11 +560,26 @@ impl Http {
                 request
             }};
         }
-        let sent = match &out.json_body {
-            None => prepare!(self.agent.get(out.url)).call(),
-            Some(body) => prepare!(self.agent.post(out.url))
-                .header("Content-Type", "application/json")
-                .send(&body[..]),
+        let sent = match (out.method, &out.body) {
+            ("GET", _) => prepare!(self.agent.get(out.url)).call(),
+            ("PUT", body) => {
+                let (content_type, bytes) =
+                    body.as_ref().map_or(("", &[][..]), |(t, b)| (*t, &b[..]));
+                let request = prepare!(self.agent.put(out.url));
+                if content_type.is_empty() {
+                    request.send(bytes)
+                } else {
+                    request.header("Content-Type", content_type).send(bytes)
+                }
+            }
+            (_, body) => {
+                let (content_type, bytes) = body
+                    .as_ref()
+                    .map_or(("application/json", &[][..]), |(t, b)| (*t, &b[..]));
+                prepare!(self.agent.post(out.url))
+                    .header("Content-Type", content_type)
+                    .send(bytes)
+            }
         };
         let result = sent
             .map_err(|e| self.cause_of(e))

@@ -6,6 +6,7 @@ mod support;
 
 mod action;
 mod architecture;
+mod aws_iam_login;
 mod dotenv_readers;
 mod errors;
 mod everyday;

@@ -5,6 +5,7 @@
 //! sandbox example; each uses a different subset.
 #![allow(dead_code)]
 
+pub mod aws;
 pub mod common;
 pub mod front;
 pub mod github;

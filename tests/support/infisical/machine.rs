@@ -126,3 +126,171 @@ fn issue(state: &mut State, identity_id: &str) -> Reply {
 fn unauthorized(message: &str) -> Reply {
     error(401, "UnauthorizedError", message)
 }
+
+/// AWS Auth as identity-aws-auth-service.ts does it: decode the signed request, take the region
+/// from the Authorization header's Credential scope, replay method, headers and body to that
+/// region's STS (here: the configured `FakeSts`, after checking the signed Host names the real
+/// host), then match the Account and the principal ARN against the identity's lists.
+pub(super) fn aws_login(state: &mut State, request: &Recorded) -> Reply {
+    use base64::Engine;
+    let fields = match required_fields(
+        request,
+        &[
+            "identityId",
+            "iamHttpRequestMethod",
+            "iamRequestBody",
+            "iamRequestHeaders",
+        ],
+    ) {
+        Ok(fields) => fields,
+        Err(reply) => return reply,
+    };
+    let identity_id = &fields[0];
+    let Some(config) = state
+        .world
+        .identity(identity_id)
+        .and_then(|i| i.aws.clone())
+    else {
+        return error(
+            404,
+            "NotFound",
+            "AWS auth method not found for identity, did you configure AWS auth?",
+        );
+    };
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let (Ok(headers), Ok(body)) = (b64.decode(&fields[3]), b64.decode(&fields[2])) else {
+        return error(500, "InternalServerError", "Something went wrong");
+    };
+    let Ok(Value::Object(headers)) = serde_json::from_slice::<Value>(&headers) else {
+        return error(500, "InternalServerError", "Something went wrong");
+    };
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .and_then(|(_, v)| v.as_str())
+    };
+    // awsRegionFromHeader: the third `/` part of the `Credential=` field.
+    let region = header("authorization").and_then(|auth| {
+        auth.split(' ')
+            .find_map(|f| f.strip_prefix("Credential="))
+            .and_then(|c| c.split('/').nth(2))
+            .map(|r| r.trim_end_matches(',').to_string())
+    });
+    let valid = region.as_deref().is_some_and(|r| {
+        !r.is_empty()
+            && r.len() <= 20
+            && r.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    });
+    let Some(region) = region.filter(|_| valid) else {
+        return error(400, "BadRequest", "Invalid AWS region");
+    };
+    // The real server sends these headers to https://sts.<region>.amazonaws.com: a Host naming
+    // anything else would not reach STS, or not verify there.
+    if header("host") != Some(format!("sts.{region}.amazonaws.com").as_str()) {
+        return error(
+            500,
+            "InternalServerError",
+            "Request failed with status code 403",
+        );
+    }
+    let mut call = ureq::http::Request::builder()
+        .method(fields[1].as_str())
+        .uri(format!("{}/", config.sts_url));
+    for (name, value) in &headers {
+        if let Some(value) = value.as_str() {
+            call = call.header(name.as_str(), value);
+        }
+    }
+    // axios' default Accept: STS then answers JSON, which the server reads.
+    call = call.header("Accept", "application/json, text/plain, */*");
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let answer: Value = match call
+        .body(body)
+        .map_err(|e| e.to_string())
+        .and_then(|req| agent.run(req).map_err(|e| e.to_string()))
+    {
+        Ok(mut response) if response.status() == 200 => {
+            response.body_mut().read_json().unwrap_or(Value::Null)
+        }
+        Ok(response) => {
+            return error(
+                500,
+                "InternalServerError",
+                format!(
+                    "Request failed with status code {}",
+                    response.status().as_u16()
+                ),
+            );
+        }
+        Err(e) => return error(500, "InternalServerError", e),
+    };
+    let result = &answer["GetCallerIdentityResponse"]["GetCallerIdentityResult"];
+    let (Some(account), Some(arn)) = (result["Account"].as_str(), result["Arn"].as_str()) else {
+        return error(500, "InternalServerError", "Something went wrong");
+    };
+    if !config.allowed_account_ids.is_empty()
+        && !config
+            .allowed_account_ids
+            .split(',')
+            .any(|a| a.trim() == account)
+    {
+        return unauthorized("Access denied: AWS account ID not allowed.");
+    }
+    if !config.allowed_principal_arns.is_empty() {
+        let formatted = principal_arn(arn, false);
+        let as_role = principal_arn(arn, true);
+        let allowed = config.allowed_principal_arns.split(',').any(|pattern| {
+            let pattern = pattern.trim();
+            wildcard_match(pattern, &formatted) || wildcard_match(pattern, &as_role)
+        });
+        if !allowed {
+            return unauthorized(&format!(
+                "Access denied: AWS principal ARN not allowed. [principal-arn={formatted}]"
+            ));
+        }
+    }
+    issue(state, identity_id)
+}
+
+/// extractPrincipalArn: `arn:<p>:<svc>::<acct>:<type>/<name>`, an assumed role without its
+/// session (and, `as_role`, as the IAM role it is).
+fn principal_arn(arn: &str, as_role: bool) -> String {
+    let parts: Vec<&str> = arn.split(':').collect();
+    if parts.len() != 6 {
+        return arn.to_string();
+    }
+    let resource: Vec<&str> = parts[5].split('/').collect();
+    let (kind, name) = match resource[..] {
+        ["assumed-role", role, ..] => (if as_role { "role" } else { "assumed-role" }, role),
+        [kind, .., name] => (kind, name),
+        _ => return arn.to_string(),
+    };
+    let service = if as_role { "iam" } else { parts[2] };
+    format!("arn:{}:{service}::{}:{kind}/{name}", parts[1], parts[4])
+}
+
+/// `^pattern$` with `*` as `.*`, as the server builds its RE2 (other characters literal
+/// enough for ARNs: the router validates patterns).
+fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let pieces: Vec<&str> = pattern.split('*').collect();
+    if pieces.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for piece in &pieces[1..pieces.len() - 1] {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    true
+}

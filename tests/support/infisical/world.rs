@@ -56,6 +56,20 @@ pub struct Identity {
     pub jwt_auth: Option<JwtAuthConfig>,
     /// Kubernetes Auth, when attached.
     pub kubernetes: Option<KubernetesAuthConfig>,
+    /// AWS Auth, when attached.
+    pub aws: Option<AwsAuthConfig>,
+}
+
+/// AWS Auth as the server stores it (tests/fixtures/cloud-auth/routes.json `aws-iam`).
+#[derive(Clone, Debug, Default)]
+pub struct AwsAuthConfig {
+    /// Where the fake replays the signed request instead of `https://sts.<region>.amazonaws.com`
+    /// (a `FakeSts` URL); the signed Host must still name that real host.
+    pub sts_url: String,
+    /// Comma-separated ARNs, `*` a wildcard; "" = any.
+    pub allowed_principal_arns: String,
+    /// Comma-separated, exact; "" = any.
+    pub allowed_account_ids: String,
 }
 
 /// JWT Auth as the server stores it (tests/fixtures/cloud-auth/refusals.json `jwt`).
@@ -237,6 +251,7 @@ impl Identity {
             universal: None,
             jwt_auth: None,
             kubernetes: None,
+            aws: None,
         }
     }
 
