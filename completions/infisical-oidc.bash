@@ -76,6 +76,12 @@ _infisical__oidc() {
             infisical__oidc__subcmd__help__subcmd__login,aws-iam)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__aws__subcmd__iam"
                 ;;
+            infisical__oidc__subcmd__help__subcmd__login,azure)
+                cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__azure"
+                ;;
+            infisical__oidc__subcmd__help__subcmd__login,gcp)
+                cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__gcp"
+                ;;
             infisical__oidc__subcmd__help__subcmd__login,jwt)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__jwt"
                 ;;
@@ -100,6 +106,15 @@ _infisical__oidc() {
             infisical__oidc__subcmd__login,aws-iam)
                 cmd="infisical__oidc__subcmd__login__subcmd__aws__subcmd__iam"
                 ;;
+            infisical__oidc__subcmd__login,azure)
+                cmd="infisical__oidc__subcmd__login__subcmd__azure"
+                ;;
+            infisical__oidc__subcmd__login,gcp)
+                cmd="infisical__oidc__subcmd__login__subcmd__gcp"
+                ;;
+            infisical__oidc__subcmd__login,gcp-id-token)
+                cmd="infisical__oidc__subcmd__login__subcmd__gcp"
+                ;;
             infisical__oidc__subcmd__login,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help"
                 ;;
@@ -120,6 +135,12 @@ _infisical__oidc() {
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,aws-iam)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__aws__subcmd__iam"
+                ;;
+            infisical__oidc__subcmd__login__subcmd__help,azure)
+                cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__azure"
+                ;;
+            infisical__oidc__subcmd__login__subcmd__help,gcp)
+                cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__gcp"
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__help"
@@ -301,7 +322,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__help__subcmd__login)
-            opts="oidc universal jwt kubernetes aws-iam"
+            opts="oidc universal jwt kubernetes aws-iam gcp azure"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,6 +336,34 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__aws__subcmd__iam)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__azure)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__gcp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -511,7 +560,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes aws-iam help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,8 +663,124 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__azure)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__gcp)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__help)
-            opts="oidc universal jwt kubernetes aws-iam help"
+            opts="oidc universal jwt kubernetes aws-iam gcp azure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -629,6 +794,34 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__aws__subcmd__iam)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__azure)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__gcp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -68,6 +68,9 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand jwt-auth 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys'
             cand kubernetes 'Log in from a Kubernetes pod with its service-account token (Infisical''s Kubernetes Auth)'
             cand aws-iam 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)'
+            cand gcp 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
+            cand gcp-id-token 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
+            cand azure 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;login;oidc'= {
@@ -216,12 +219,77 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'infisical-oidc;login;gcp'= {
+            cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
+            cand --identity-id 'The machine identity (UUID) whose auth method accepts the proof'
+            cand --organization-slug 'Sub-organization to scope the access token to'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
+            cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
+            cand --rate-limit-wait 'How long to keep waiting when Infisical answers 429 and says when to come back, on top of --timeout: 30s, 10m [default: 10m in CI, 30s elsewhere]'
+            cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
+            cand -H 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --header 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --retry-base-ms 'First retry delay in milliseconds, doubled each retry (tests set it tiny)'
+            cand --no-mask 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)'
+            cand -v 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
+            cand --verbose 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
+            cand -q 'Print only errors and warnings: no retry notices, no summaries'
+            cand --quiet 'Print only errors and warnings: no retry notices, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'infisical-oidc;login;gcp-id-token'= {
+            cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
+            cand --identity-id 'The machine identity (UUID) whose auth method accepts the proof'
+            cand --organization-slug 'Sub-organization to scope the access token to'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
+            cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
+            cand --rate-limit-wait 'How long to keep waiting when Infisical answers 429 and says when to come back, on top of --timeout: 30s, 10m [default: 10m in CI, 30s elsewhere]'
+            cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
+            cand -H 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --header 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --retry-base-ms 'First retry delay in milliseconds, doubled each retry (tests set it tiny)'
+            cand --no-mask 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)'
+            cand -v 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
+            cand --verbose 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
+            cand -q 'Print only errors and warnings: no retry notices, no summaries'
+            cand --quiet 'Print only errors and warnings: no retry notices, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'infisical-oidc;login;azure'= {
+            cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
+            cand --identity-id 'The machine identity (UUID) whose auth method accepts the proof'
+            cand --organization-slug 'Sub-organization to scope the access token to'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
+            cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
+            cand --rate-limit-wait 'How long to keep waiting when Infisical answers 429 and says when to come back, on top of --timeout: 30s, 10m [default: 10m in CI, 30s elsewhere]'
+            cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
+            cand -H 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --header 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --retry-base-ms 'First retry delay in milliseconds, doubled each retry (tests set it tiny)'
+            cand --no-mask 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)'
+            cand -v 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
+            cand --verbose 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted'
+            cand -q 'Print only errors and warnings: no retry notices, no summaries'
+            cand --quiet 'Print only errors and warnings: no retry notices, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'infisical-oidc;login;help'= {
             cand oidc 'Trade an OIDC token (GitHub Actions'' own, or one you hand in) for an Infisical session'
             cand universal 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had'
             cand jwt 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys'
             cand kubernetes 'Log in from a Kubernetes pod with its service-account token (Infisical''s Kubernetes Auth)'
             cand aws-iam 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)'
+            cand gcp 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
+            cand azure 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;login;help;oidc'= {
@@ -233,6 +301,10 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;login;help;kubernetes'= {
         }
         &'infisical-oidc;login;help;aws-iam'= {
+        }
+        &'infisical-oidc;login;help;gcp'= {
+        }
+        &'infisical-oidc;login;help;azure'= {
         }
         &'infisical-oidc;login;help;help'= {
         }
@@ -602,6 +674,8 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand jwt 'Log in with Infisical''s JWT Auth: any JWT you hold, checked against the identity''s keys'
             cand kubernetes 'Log in from a Kubernetes pod with its service-account token (Infisical''s Kubernetes Auth)'
             cand aws-iam 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)'
+            cand gcp 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
+            cand azure 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)'
         }
         &'infisical-oidc;help;login;oidc'= {
         }
@@ -612,6 +686,10 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;help;login;kubernetes'= {
         }
         &'infisical-oidc;help;login;aws-iam'= {
+        }
+        &'infisical-oidc;help;login;gcp'= {
+        }
+        &'infisical-oidc;help;login;azure'= {
         }
         &'infisical-oidc;help;secrets'= {
             cand get 'Print the value of a secret (or several, with --format json)'

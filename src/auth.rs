@@ -51,6 +51,8 @@ pub struct LoginSettings {
     pub kubernetes_token: PathBuf,
     /// Where AWS credentials and the region come from, for AWS Auth.
     pub aws: cloud::aws::AwsSettings,
+    /// Where the GCP and Azure metadata services are, for GCP and Azure Auth.
+    pub metadata: cloud::metadata::MetadataSettings,
 }
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
@@ -209,6 +211,9 @@ impl<'a> Auth<'a> {
                 self.jwt_login(method, &principal.id)?
             }
             (LoginMethod::AwsIam, _) => self.aws_login(&principal.id)?,
+            (LoginMethod::Gcp | LoginMethod::Azure, _) => {
+                self.metadata_login(method, &principal.id)?
+            }
             _ => self.oidc_login(&principal.id)?,
         };
         spinner.finish();
@@ -346,6 +351,48 @@ impl<'a> Auth<'a> {
                 };
                 self.explain_machine_error(e, LoginMethod::AwsIam, identity_id, &presented)
             })
+    }
+
+    /// GCP and Azure Auth: the token the platform's metadata service gives, sent as `{identityId, jwt}`.
+    fn metadata_login(
+        &self,
+        method: LoginMethod,
+        identity_id: &str,
+    ) -> Result<AccessTokenResponse> {
+        use cloud::metadata;
+        let settings = &self.settings.metadata;
+        let token = match method {
+            LoginMethod::Gcp => metadata::gcp_identity_token(settings, self.http, identity_id)?,
+            _ => metadata::azure_token(settings, self.http)?,
+        };
+        self.mask(&token);
+        let claims = oidc::decode_claims(&token).unwrap_or_default();
+        let text = |name: &str| {
+            claims
+                .extra
+                .get(name)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let subject = match method {
+            LoginMethod::Gcp => text("email").or(claims.sub.clone()),
+            _ => match (text("tid"), text("oid")) {
+                (Some(tid), Some(oid)) => Some(format!("tenant {tid}, object id {oid}")),
+                _ => claims.sub.clone(),
+            },
+        };
+        let api = Api::new(self.http, &self.settings.domain.api_base);
+        api.machine_login(
+            cloud::login_route(method),
+            &OidcLoginRequest {
+                identity_id,
+                jwt: &token,
+                organization_slug: self.settings.organization_slug.as_deref(),
+            },
+        )
+        .map_err(|e| {
+            self.explain_machine_error(e, method, identity_id, &cloud::Presented { subject })
+        })
     }
 
     /// A refused login by one of the platform methods: the common cases first (transport, a

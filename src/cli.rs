@@ -76,6 +76,29 @@ EC2 instance metadata (IMDSv2, 1 s budget; AWS_EC2_METADATA_SERVICE_ENDPOINT, AW
 Region: AWS_REGION, AWS_DEFAULT_REGION, else the instance's. STS: AWS_ENDPOINT_URL_STS."
     )]
     AwsIam(LoginAwsIamArgs),
+    /// Log in on GCP with the service account's ID token from the metadata server (Infisical's GCP Auth)
+    #[command(
+        visible_alias = "gcp-id-token",
+        after_help = "The metadata server is metadata.google.internal, or GCE_METADATA_HOST (host[:port]) as \
+Google's libraries read it. The token's audience is the identity id."
+    )]
+    Gcp(LoginPlatformArgs),
+    /// Log in on Azure with the managed identity's token from IMDS (Infisical's Azure Auth)
+    #[command(
+        after_help = "IMDS is http://169.254.169.254, or INFISICAL_AZURE_IMDS_ENDPOINT. \
+The resource asked for is https://management.azure.com/ unless INFISICAL_AZURE_AUTH_RESOURCE names the \
+identity's Resource / Audience; AZURE_CLIENT_ID picks a user-assigned identity."
+    )]
+    Azure(LoginPlatformArgs),
+}
+
+/// `login gcp` and `login azure`: the identity; the platform gives the proof.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginPlatformArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub identity: MachineIdentityArgs,
 }
 
 #[derive(Args, Debug, Clone, Default)]

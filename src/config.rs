@@ -12,6 +12,7 @@ use crate::api::{self, DEFAULT_DOMAIN, Domain, ProjectRef};
 use crate::auth::{LoginSettings, UniversalCredentials};
 use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
 use crate::cloud::aws::AwsSettings;
+use crate::cloud::metadata::MetadataSettings;
 use crate::env::Env;
 use crate::error::Failure;
 use crate::http::{
@@ -216,6 +217,12 @@ pub fn resolve_login(
             .map(PathBuf::from)
             .unwrap_or_else(|| oidc::KUBERNETES_TOKEN_PATH.into()),
         aws: read_aws_env(env),
+        metadata: MetadataSettings {
+            gce_metadata_host: env("GCE_METADATA_HOST"),
+            azure_imds_endpoint: env("INFISICAL_AZURE_IMDS_ENDPOINT"),
+            azure_resource: env("INFISICAL_AZURE_AUTH_RESOURCE"),
+            azure_client_id: env("AZURE_CLIENT_ID"),
+        },
     })
 }
 

@@ -3,6 +3,7 @@
 //! what Infisical's refusal of each means, naming the setting to change on the identity.
 
 pub mod aws;
+pub mod metadata;
 pub mod sigv4;
 
 use crate::http::ApiError;
@@ -57,6 +58,18 @@ pub fn explain_refusal(
         LoginMethod::Kubernetes => kubernetes_refusal(&m, &who),
         LoginMethod::Jwt => jwt_refusal(&m, &who),
         LoginMethod::AwsIam => aws_refusal(&m, presented.subject.as_deref()),
+        LoginMethod::Gcp => (
+            format!("Infisical refused the GCP service account{who}"),
+            "add the service account's email to the identity's GCP Auth Allowed Service Account Emails \
+             (and check its Allowed Projects / Zones)"
+                .into(),
+        ),
+        LoginMethod::Azure => (
+            format!("Infisical refused the Azure managed identity{who}"),
+            "check the identity's Azure Auth Tenant ID and Resource / Audience, and add the managed \
+             identity's object (principal) id to its Allowed Service Principal IDs"
+                .into(),
+        ),
         _ => (
             format!("Infisical refused the {auth} login"),
             format!("check the identity's {auth} settings"),

@@ -7,7 +7,7 @@ use crate::auth::Auth;
 use crate::auth::LoginSettings;
 use crate::cli::{
     IdentityArgs, LoginAwsIamArgs, LoginJwtArgs, LoginKubernetesArgs, LoginOidcArgs,
-    LoginUniversalArgs,
+    LoginPlatformArgs, LoginUniversalArgs,
 };
 use crate::config;
 use crate::env::Env;
@@ -82,6 +82,21 @@ pub fn aws_iam(args: &LoginAwsIamArgs, http: &Http, env: Env) -> Result<()> {
         ..Default::default()
     };
     machine_login(&args.common, &identity, LoginMethod::AwsIam, http, env)
+}
+
+/// `login gcp` / `login azure`: the metadata service gives the proof.
+pub fn platform(
+    args: &LoginPlatformArgs,
+    method: LoginMethod,
+    http: &Http,
+    env: Env,
+) -> Result<()> {
+    let identity = IdentityArgs {
+        identity_id: args.identity.identity_id.clone(),
+        organization_slug: args.identity.organization_slug.clone(),
+        ..Default::default()
+    };
+    machine_login(&args.common, &identity, method, http, env)
 }
 
 /// A login by one of the platform methods: the same settings, session and messages as OIDC.

@@ -26,7 +26,7 @@ use crate::github;
 use crate::http::{ApiError, Conditional, Http, HttpError, Peer};
 use crate::progress::{self, Spinner};
 use crate::secrets::{self, SecretSet};
-use crate::session::SessionStore;
+use crate::session::{LoginMethod, SessionStore};
 
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
@@ -39,6 +39,10 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Jwt(args)) => login::jwt(&args, &http, env),
         Command::Login(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
         Command::Login(Login::AwsIam(args)) => login::aws_iam(&args, &http, env),
+        Command::Login(Login::Gcp(args)) => login::platform(&args, LoginMethod::Gcp, &http, env),
+        Command::Login(Login::Azure(args)) => {
+            login::platform(&args, LoginMethod::Azure, &http, env)
+        }
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Secrets(Secrets::Get(args)) => get::get(&args, &http, env),
         Command::Secrets(Secrets::List(args)) => list::list(&args, &http, env),

@@ -212,6 +212,8 @@ fn answer(state: &mut State, request: &Recorded) -> Reply {
         ("POST", "/api/v1/auth/jwt-auth/login") => machine::jwt_login(state, request),
         ("POST", "/api/v1/auth/kubernetes-auth/login") => machine::kubernetes_login(state, request),
         ("POST", "/api/v1/auth/aws-auth/login") => machine::aws_login(state, request),
+        ("POST", "/api/v1/auth/gcp-auth/login") => machine::gcp_login(state, request),
+        ("POST", "/api/v1/auth/azure-auth/login") => machine::azure_login(state, request),
         ("POST", "/api/v1/auth/token/renew") => tokens::renew(state, request),
         ("POST", "/api/v1/auth/token/revoke") => tokens::revoke(state, request),
         ("GET", "/api/v3/secrets/raw") => secrets::list_v3(state, request),

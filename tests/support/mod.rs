@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod aws;
+pub mod cloud_metadata;
 pub mod common;
 pub mod front;
 pub mod github;

@@ -294,3 +294,80 @@ fn wildcard_match(pattern: &str, text: &str) -> bool {
     }
     true
 }
+
+/// GCP Auth (ID token), as identity-gcp-auth-service.ts: Google's signature, `aud` the identity
+/// id, then the token's `email` against the allowed service-account emails.
+pub(super) fn gcp_login(state: &mut State, request: &Recorded) -> Reply {
+    let fields = match required_fields(request, &["identityId", "jwt"]) {
+        Ok(fields) => fields,
+        Err(reply) => return reply,
+    };
+    let (identity_id, token) = (&fields[0], &fields[1]);
+    let Some(config) = state
+        .world
+        .identity(identity_id)
+        .and_then(|i| i.gcp.clone())
+    else {
+        return error(
+            404,
+            "NotFound",
+            "GCP auth method not found for identity, did you configure GCP auth?",
+        );
+    };
+    let Ok(claims) = jwt::verify(token, &config.google_keys) else {
+        return unauthorized("Invalid GCP ID token");
+    };
+    if claims["aud"].as_str() != Some(identity_id.as_str()) {
+        return unauthorized("Wrong recipient payload audience.");
+    }
+    let email = claims["email"].as_str().unwrap_or("");
+    if !config.allowed_service_account_emails.is_empty()
+        && !config
+            .allowed_service_account_emails
+            .split(',')
+            .any(|e| e.trim() == email)
+    {
+        return unauthorized("Access denied: GCP service account not allowed.");
+    }
+    issue(state, identity_id)
+}
+
+/// Azure Auth, as identity-azure-auth-service.ts: Entra ID's signature and the resource as
+/// audience, the tenant, then the object id against the allowed service principals.
+pub(super) fn azure_login(state: &mut State, request: &Recorded) -> Reply {
+    let fields = match required_fields(request, &["identityId", "jwt"]) {
+        Ok(fields) => fields,
+        Err(reply) => return reply,
+    };
+    let (identity_id, token) = (&fields[0], &fields[1]);
+    let Some(config) = state
+        .world
+        .identity(identity_id)
+        .and_then(|i| i.azure.clone())
+    else {
+        return error(
+            404,
+            "NotFound",
+            "Azure auth method not found for identity, did you configure Azure auth?",
+        );
+    };
+    let Ok(claims) = jwt::verify(token, &config.entra_keys) else {
+        return unauthorized("Invalid Azure token");
+    };
+    if claims["aud"].as_str() != Some(config.resource.as_str()) {
+        return unauthorized("jwt audience invalid");
+    }
+    if claims["tid"].as_str() != Some(config.tenant_id.as_str()) {
+        return unauthorized("Tenant ID mismatch");
+    }
+    let oid = claims["oid"].as_str().unwrap_or("");
+    if !config.allowed_service_principal_ids.is_empty()
+        && !config
+            .allowed_service_principal_ids
+            .split(',')
+            .any(|e| e.trim() == oid)
+    {
+        return unauthorized("Service principal not allowed");
+    }
+    issue(state, identity_id)
+}

@@ -58,6 +58,28 @@ pub struct Identity {
     pub kubernetes: Option<KubernetesAuthConfig>,
     /// AWS Auth, when attached.
     pub aws: Option<AwsAuthConfig>,
+    /// GCP Auth (ID token), when attached.
+    pub gcp: Option<GcpAuthConfig>,
+    /// Azure Auth, when attached.
+    pub azure: Option<AzureAuthConfig>,
+}
+
+/// GCP Auth, ID-token type: Google's signing keys (here a test key) and the allowed emails.
+#[derive(Clone, Debug, Default)]
+pub struct GcpAuthConfig {
+    pub google_keys: Vec<SigningKey>,
+    /// Comma-separated, exact; "" = any.
+    pub allowed_service_account_emails: String,
+}
+
+/// Azure Auth: Entra ID's signing keys (here a test key), tenant, resource, allowed principals.
+#[derive(Clone, Debug, Default)]
+pub struct AzureAuthConfig {
+    pub entra_keys: Vec<SigningKey>,
+    pub tenant_id: String,
+    pub resource: String,
+    /// Comma-separated object ids, exact; "" = any.
+    pub allowed_service_principal_ids: String,
 }
 
 /// AWS Auth as the server stores it (tests/fixtures/cloud-auth/routes.json `aws-iam`).
@@ -252,6 +274,8 @@ impl Identity {
             jwt_auth: None,
             kubernetes: None,
             aws: None,
+            gcp: None,
+            azure: None,
         }
     }
 

@@ -1,0 +1,139 @@
+//! The identity tokens GCP and Azure hand a VM, pod or function from their metadata services:
+//! a Google-signed ID token for GCP Auth, a managed-identity access token for Azure Auth.
+//! Asked directly, in one try within a second: where there is no such service, say so at once.
+
+use serde::Deserialize;
+
+use super::aws::METADATA_BUDGET;
+use crate::error::{Failure, Kind};
+use crate::http::{Http, HttpError, PlatformRequest};
+
+/// Where the metadata services are; `config` fills it from the variables.
+#[derive(Debug, Clone, Default)]
+pub struct MetadataSettings {
+    /// `GCE_METADATA_HOST` (host[:port], as Google's client libraries read it)
+    /// [default: metadata.google.internal].
+    pub gce_metadata_host: Option<String>,
+    /// `INFISICAL_AZURE_IMDS_ENDPOINT` [default: http://169.254.169.254].
+    pub azure_imds_endpoint: Option<String>,
+    /// The resource (audience) to ask Azure for: the identity's Azure Auth Resource / Audience.
+    pub azure_resource: Option<String>,
+    /// A user-assigned managed identity's client id (`AZURE_CLIENT_ID`), else the system one.
+    pub azure_client_id: Option<String>,
+}
+
+pub const GCE_DEFAULT_HOST: &str = "metadata.google.internal";
+const AZURE_DEFAULT_IMDS: &str = "http://169.254.169.254";
+/// Infisical Azure Auth's default Resource / Audience.
+pub const AZURE_DEFAULT_RESOURCE: &str = "https://management.azure.com/";
+
+/// A Google-signed ID token for `audience` (Infisical checks it is the identity id).
+pub fn gcp_identity_token(
+    settings: &MetadataSettings,
+    http: &Http,
+    audience: &str,
+) -> Result<String, Failure> {
+    let host = settings
+        .gce_metadata_host
+        .as_deref()
+        .unwrap_or(GCE_DEFAULT_HOST);
+    let url = format!(
+        "http://{host}/computeMetadata/v1/instance/service-accounts/default/identity?audience={}&format=full",
+        escape(audience)
+    );
+    let (status, body) = ask(
+        http,
+        &url,
+        &[("Metadata-Flavor", "Google")],
+        "GCP metadata server",
+        "GCE_METADATA_HOST",
+    )?;
+    let token = String::from_utf8_lossy(&body).trim().to_string();
+    if status != 200 || token.matches('.').count() != 2 {
+        return Err(Failure::new(
+            Kind::Auth,
+            format!("the GCP metadata server gave no identity token (HTTP {status})"),
+        )
+        .hint("run on a GCE VM, GKE pod (Workload Identity) or Cloud Run service with a service account attached"));
+    }
+    Ok(token)
+}
+
+#[derive(Deserialize)]
+struct AzureToken {
+    access_token: String,
+}
+
+/// A managed-identity access token for the resource.
+pub fn azure_token(settings: &MetadataSettings, http: &Http) -> Result<String, Failure> {
+    let base = settings
+        .azure_imds_endpoint
+        .as_deref()
+        .unwrap_or(AZURE_DEFAULT_IMDS)
+        .trim_end_matches('/');
+    let resource = settings
+        .azure_resource
+        .as_deref()
+        .unwrap_or(AZURE_DEFAULT_RESOURCE);
+    let mut url = format!(
+        "{base}/metadata/identity/oauth2/token?api-version=2018-02-01&resource={}",
+        escape(resource)
+    );
+    if let Some(id) = &settings.azure_client_id {
+        url.push_str(&format!("&client_id={}", escape(id)));
+    }
+    let (status, body) = ask(
+        http,
+        &url,
+        &[("Metadata", "true")],
+        "Azure instance metadata (IMDS)",
+        "INFISICAL_AZURE_IMDS_ENDPOINT",
+    )?;
+    match serde_json::from_slice::<AzureToken>(&body) {
+        Ok(token) if status == 200 => Ok(token.access_token),
+        _ => Err(Failure::new(
+            Kind::Auth,
+            format!("Azure IMDS gave no managed-identity token (HTTP {status})"),
+        )
+        .hint("enable a managed identity on the VM or AKS node pool (or Workload Identity), and set AZURE_CLIENT_ID for a user-assigned one")),
+    }
+}
+
+fn ask(
+    http: &Http,
+    url: &str,
+    headers: &[(&str, &str)],
+    name: &'static str,
+    setting: &str,
+) -> Result<(u16, Vec<u8>), Failure> {
+    let answer = http
+        .platform(PlatformRequest {
+            method: "GET",
+            url,
+            headers,
+            body: None,
+            metadata_budget: Some(METADATA_BUDGET),
+        })
+        .map_err(|e| match e {
+            HttpError::Transport(t) => Failure::new(
+                Kind::Auth,
+                format!("no {name} here: {} ({})", t.cause, t.url),
+            )
+            .hint(format!(
+                "this works on that cloud's machines only; {setting} points elsewhere (tests, proxies)"
+            )),
+            HttpError::Status(api) => Failure::new(Kind::Auth, format!("{name} answered HTTP {}", api.status)),
+        })?;
+    Ok((answer.status, answer.body))
+}
+
+fn escape(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

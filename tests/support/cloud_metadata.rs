@@ -1,0 +1,121 @@
+//! Loopback stand-ins for the GCP metadata server and Azure IMDS: each insists on its header
+//! (`Metadata-Flavor: Google`, `Metadata: true`), as the real ones do to stop SSRF, and hands out
+//! tokens signed with a test key that the fake Infisical's GCP and Azure Auth routes verify.
+
+use serde_json::json;
+
+use super::http::{HttpServer, Recorded, Reply};
+use super::jwt::{self, SigningKey};
+use super::util;
+
+/// See the module docs. Stops when dropped.
+pub struct FakeGcpMetadata {
+    http: HttpServer,
+}
+
+impl FakeGcpMetadata {
+    /// A VM whose default service account is `email`, its ID tokens signed with `key`.
+    pub fn start(key: SigningKey, email: &str) -> FakeGcpMetadata {
+        let email = email.to_string();
+        let http = HttpServer::start("gcp-metadata", move |request| gcp(&key, &email, request));
+        FakeGcpMetadata { http }
+    }
+
+    /// `host:port`, as `GCE_METADATA_HOST` takes it.
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.http.port())
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.http.requests()
+    }
+}
+
+fn gcp(key: &SigningKey, email: &str, request: &Recorded) -> Reply {
+    if request.header("metadata-flavor") != Some("Google") {
+        return Reply::new(403, json!("Missing Metadata-Flavor:Google header."));
+    }
+    if request.path != "/computeMetadata/v1/instance/service-accounts/default/identity" {
+        return Reply::new(404, json!("Not Found"));
+    }
+    let Some(audience) = request.query("audience") else {
+        return Reply::new(400, json!("non-empty audience parameter required"));
+    };
+    let now = util::now();
+    let token = jwt::sign(
+        &json!({
+            "iss": "https://accounts.google.com",
+            "aud": audience,
+            "azp": "104862385629405721370",
+            "sub": "104862385629405721370",
+            "email": email,
+            "email_verified": true,
+            "iat": now,
+            "exp": now + 3600,
+            "google": {"compute_engine": {"project_id": "ci-project", "zone": "europe-west1-b"}},
+        }),
+        key,
+    );
+    Reply::file(token.into_bytes())
+}
+
+/// See the module docs. Stops when dropped.
+pub struct FakeAzureImds {
+    http: HttpServer,
+}
+
+impl FakeAzureImds {
+    /// A VM whose managed identity is `object_id` in `tenant`, its tokens signed with `key`.
+    pub fn start(key: SigningKey, tenant: &str, object_id: &str) -> FakeAzureImds {
+        let (tenant, oid) = (tenant.to_string(), object_id.to_string());
+        let http = HttpServer::start("azure-imds", move |request| {
+            azure(&key, &tenant, &oid, request)
+        });
+        FakeAzureImds { http }
+    }
+
+    pub fn url(&self) -> String {
+        self.http.url()
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.http.requests()
+    }
+}
+
+fn azure(key: &SigningKey, tenant: &str, oid: &str, request: &Recorded) -> Reply {
+    if request.header("metadata") != Some("true") {
+        return Reply::new(
+            400,
+            json!({"error": "invalid_request", "error_description": "Required metadata header not specified"}),
+        );
+    }
+    if request.path != "/metadata/identity/oauth2/token" || request.query("api-version").is_none() {
+        return Reply::new(404, json!({"error": "not_found"}));
+    }
+    let Some(resource) = request.query("resource") else {
+        return Reply::new(
+            400,
+            json!({"error": "invalid_request", "error_description": "resource required"}),
+        );
+    };
+    let now = util::now();
+    let token = jwt::sign(
+        &json!({
+            "iss": format!("https://sts.windows.net/{tenant}/"),
+            "aud": resource,
+            "tid": tenant,
+            "oid": oid,
+            "sub": oid,
+            "iat": now,
+            "exp": now + 3600,
+        }),
+        key,
+    );
+    Reply::ok(json!({
+        "access_token": token,
+        "expires_in": "3599",
+        "resource": resource,
+        "token_type": "Bearer",
+    }))
+}
