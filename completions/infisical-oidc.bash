@@ -130,7 +130,13 @@ _infisical__oidc() {
             infisical__oidc__subcmd__login,oidc)
                 cmd="infisical__oidc__subcmd__login__subcmd__oidc"
                 ;;
+            infisical__oidc__subcmd__login,oidc-auth)
+                cmd="infisical__oidc__subcmd__login__subcmd__oidc"
+                ;;
             infisical__oidc__subcmd__login,universal)
+                cmd="infisical__oidc__subcmd__login__subcmd__universal"
+                ;;
+            infisical__oidc__subcmd__login,universal-auth)
                 cmd="infisical__oidc__subcmd__login__subcmd__universal"
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,aws-iam)
@@ -560,7 +566,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc universal jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

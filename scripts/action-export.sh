@@ -39,8 +39,7 @@ check() {
             [ -n "${ACTION_IDENTITY_ID:-}" ] || fail "Missing identity ID for OIDC auth (set identity-id)"
             ;;
         aws-iam)
-            fail "method: aws-iam is not supported yet: infisical-oidc has no AWS IAM login" \
-                "use method: oidc (GitHub's OIDC token, no stored credentials), or Infisical/secrets-action for aws-iam"
+            [ -n "${ACTION_IDENTITY_ID:-}" ] || fail "Missing identity ID for AWS IAM auth (set identity-id)"
             ;;
         *) fail "Invalid authentication method: ${ACTION_METHOD:-}" ;;
     esac
@@ -95,6 +94,24 @@ count_heredocs() {
         END { print n + 0 }'
 }
 
+# Runs the CLI with stderr in a file, so its error and hint can become the annotation (and no
+# spinner is drawn on act's terminal); stdout (the masks) goes straight to the runner.
+call() {
+    local errors="${RUNNER_TEMP:-/tmp}/infisical-oidc-action.$$.stderr" status=0
+    "$@" 2>"$errors" || status=$?
+    cat "$errors" >&2
+    if [ "$status" -ne 0 ]; then
+        local error hint
+        error="$(sed -n 's/^infisical-oidc: error: //p' "$errors" | sed -n 1p)"
+        hint="$(sed -n 's/^  hint: //p' "$errors" | sed -n 1p)"
+        rm -f "$errors"
+        [ -n "$error" ] || error="infisical-oidc exited with status $status"
+        [ -z "$hint" ] || error="$error (hint: $hint)"
+        fail "$error"
+    fi
+    rm -f "$errors"
+}
+
 run() {
     local bin="$1"
     check
@@ -129,6 +146,18 @@ run() {
             args+=(--identity-id "$ACTION_IDENTITY_ID")
             [ -z "${ACTION_OIDC_AUDIENCE:-}" ] || args+=(--audience "$ACTION_OIDC_AUDIENCE")
             ;;
+        aws-iam)
+            # The CLI reads the AWS credential chain (configure-aws-credentials' variables, or the
+            # runner's role); the export then reuses the session this login saves.
+            local login=(login aws-iam --domain "${ACTION_DOMAIN:-}" --identity-id "$ACTION_IDENTITY_ID")
+            [ "$(boolean mask "${ACTION_MASK:-}")" = true ] || login+=(--no-mask)
+            [ -z "${ACTION_CA_CERT:-}" ] || login+=(--ca-cert "$ACTION_CA_CERT")
+            for header in ${HEADERS[@]+"${HEADERS[@]}"}; do
+                login+=(--header "$header")
+            done
+            call "$bin" "${login[@]}"
+            args+=(--identity-id "$ACTION_IDENTITY_ID")
+            ;;
     esac
 
     local target offset=0
@@ -143,21 +172,7 @@ run() {
         args+=(--format dotenv --output "$target")
     fi
 
-    # stderr to a file, so the CLI's error and hint can become the annotation (and no spinner is
-    # drawn on act's terminal); stdout (the masks) goes straight to the runner.
-    local errors="${RUNNER_TEMP:-/tmp}/infisical-oidc-action.$$.stderr" status=0
-    "$bin" "${args[@]}" 2>"$errors" || status=$?
-    cat "$errors" >&2
-    if [ "$status" -ne 0 ]; then
-        local error hint
-        error="$(sed -n 's/^infisical-oidc: error: //p' "$errors" | sed -n 1p)"
-        hint="$(sed -n 's/^  hint: //p' "$errors" | sed -n 1p)"
-        rm -f "$errors"
-        [ -n "$error" ] || error="infisical-oidc exited with status $status"
-        [ -z "$hint" ] || error="$error (hint: $hint)"
-        fail "$error"
-    fi
-    rm -f "$errors"
+    call "$bin" "${args[@]}"
 
     local count
     if [ "$ACTION_EXPORT_TYPE" = env ]; then

@@ -58,8 +58,10 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum Login {
     /// Trade an OIDC token (GitHub Actions' own, or one you hand in) for an Infisical session
+    #[command(visible_alias = "oidc-auth")]
     Oidc(Box<LoginOidcArgs>),
     /// Log in with a Universal Auth client id and secret, where no OIDC token is to be had
+    #[command(visible_alias = "universal-auth")]
     Universal(LoginUniversalArgs),
     /// Log in with Infisical's JWT Auth: any JWT you hold, checked against the identity's keys
     #[command(visible_alias = "jwt-auth")]

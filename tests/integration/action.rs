@@ -450,14 +450,13 @@ fn without_id_token_permission_the_clis_hint_is_an_error_annotation() {
 }
 
 #[test]
-fn aws_iam_fails_clearly_before_any_download() {
+fn aws_iam_without_an_identity_fails_clearly_before_any_download() {
     let Some(act) = act() else { return };
     let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
     let run = stage.run(
         "      - uses: ./
         with:
           method: aws-iam
-          identity-id: some-id
           project-slug: p
           env-slug: dev
           download-url: ${{ env.DOWNLOAD_URL }}
@@ -466,7 +465,7 @@ fn aws_iam_fails_clearly_before_any_download() {
     );
     assert!(!run.ok, "{}", run.log);
     assert!(
-        run.log.contains("::error") && run.log.contains("method: aws-iam is not supported yet"),
+        run.log.contains("::error") && run.log.contains("Missing identity ID for AWS IAM auth"),
         "{}",
         run.log
     );
