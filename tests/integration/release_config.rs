@@ -385,9 +385,8 @@ fn workflow_job(workflow: &str, job: &str) -> String {
     let first = lines
         .next()
         .unwrap_or_else(|| panic!("{workflow} has no job {job}"));
-    let rest = lines.take_while(|line| {
-        line.is_empty() || line.starts_with("   ") || line.starts_with("  #")
-    });
+    let rest = lines
+        .take_while(|line| line.is_empty() || line.starts_with("   ") || line.starts_with("  #"));
     std::iter::once(first)
         .chain(rest)
         .collect::<Vec<_>>()
