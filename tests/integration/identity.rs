@@ -237,10 +237,10 @@ fn kubernetes_reads_the_service_account_token_file() {
 fn a_token_pasted_at_a_terminal_is_read_without_echo() {
     if Command::new("script").arg("--version").output().is_err() {
         assert!(
-            !support::common::tools_promised(),
+            !crate::support::common::tools_promised(),
             "script (util-linux) is needed for the pty test"
         );
-        support::common::skip("script (util-linux) not found, needed for the pty test");
+        crate::support::common::skip("script (util-linux) not found, needed for the pty test");
         return;
     }
     let server = FakeInfisical::start(World::demo());

@@ -42,7 +42,7 @@ fn install_sh() -> Vec<u8> {
 }
 
 fn in_ci() -> bool {
-    support::common::tools_promised()
+    crate::support::common::tools_promised()
 }
 
 /// The full path of a command on this machine's PATH.

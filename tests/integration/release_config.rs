@@ -229,10 +229,10 @@ fn dist() -> Option<PathBuf> {
     });
     if found.is_none() {
         assert!(
-            !support::common::tools_promised(),
+            !crate::support::common::tools_promised(),
             "dist is missing in CI; .ci/run installs it"
         );
-        support::common::skip("dist not found");
+        crate::support::common::skip("dist not found");
     }
     found
 }

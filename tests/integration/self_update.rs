@@ -354,10 +354,10 @@ fn a_location_this_user_cannot_write_is_refused_before_downloading() {
         // root may write anywhere: play an ordinary user (nobody) instead, via util-linux's setpriv.
         let Ok(setpriv) = which::setpriv() else {
             assert!(
-                !support::common::tools_promised(),
+                !crate::support::common::tools_promised(),
                 "setpriv (util-linux) is missing in CI"
             );
-            support::common::skip("setpriv not found");
+            crate::support::common::skip("setpriv not found");
             return;
         };
         for dir in [installed.dir.path(), &bin_dir] {
