@@ -568,6 +568,7 @@ fn status_shows_and_logout_ends_the_session() {
     assert!(stderr(&out).contains("No session to end."));
 }
 
+#[cfg(unix)] // modes; on Windows the directory's ACL protects the file (README, Sessions)
 #[test]
 fn a_session_file_others_can_read_is_refused() {
     let server = FakeInfisical::start(World::demo());

@@ -4,6 +4,8 @@
 //! The script's PATH holds only the commands it may use. `.ci/run` installs busybox and
 //! shellcheck; with CI=true a missing one fails instead of being skipped.
 
+#![cfg(unix)]
+
 use crate::support::{self, common};
 
 use std::io::Write;

@@ -1,6 +1,8 @@
 //! `self-update` end to end: a copy of the built binary, installed the way install.sh installs it,
 //! updates itself from a fake GitHub releases API on 127.0.0.1 (INFISICAL_OIDC_UPDATE_API), which
 //! serves dist-shaped archives. The "newer" releases hold stand-in binaries that report their version.
+//! The stand-ins are `sh` scripts and the checks use Unix modes: Unix only.
+#![cfg(unix)]
 
 use crate::support;
 

@@ -21,9 +21,15 @@ impl Sandbox {
         self.home.path()
     }
 
-    /// Where sessions land outside GitHub Actions (`dirs::config_dir()` = `$XDG_CONFIG_HOME`).
+    /// Where sessions land outside GitHub Actions: `dirs::config_dir()`, which is
+    /// `$XDG_CONFIG_HOME` on Linux and `$HOME/Library/Application Support` on macOS; on Windows
+    /// `%LOCALAPPDATA%` (the commands below set all three).
     pub fn config_dir(&self) -> PathBuf {
-        self.home.path().join("config")
+        if cfg!(target_os = "macos") {
+            self.home.path().join("Library").join("Application Support")
+        } else {
+            self.home.path().join("config")
+        }
     }
 
     pub fn session_files(&self, dir: &Path) -> Vec<PathBuf> {
@@ -43,6 +49,7 @@ impl Sandbox {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("LOCALAPPDATA", self.config_dir())
             // Retries wait milliseconds, not seconds: tests stay fast (a server's Retry-After still counts).
             .env("INFISICAL_RETRY_BASE_MS", "5")
             .current_dir(self.home.path());
