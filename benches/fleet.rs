@@ -30,7 +30,6 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 /// The launcher side: sleeps until `FLEET_START_AT` (Unix nanos), then becomes the CLI (exec),
 /// so that hundreds of processes spawned one after another all start at the same instant.
 fn launch() {
-    use std::os::unix::process::CommandExt;
     let at: u128 = env_or("FLEET_START_AT", 0);
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -38,16 +37,31 @@ fn launch() {
     if at > now {
         std::thread::sleep(Duration::from_nanos((at - now) as u64));
     }
-    let e = Command::new(BIN)
+    let mut command = Command::new(BIN);
+    command
         .args(std::env::args_os().skip(1))
         .env_remove("FLEET_LAUNCH")
-        .env_remove("FLEET_START_AT")
-        .exec();
-    eprintln!("exec {BIN}: {e}");
-    std::process::exit(127);
+        .env_remove("FLEET_START_AT");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let e = command.exec();
+        eprintln!("exec {BIN}: {e}");
+        std::process::exit(127);
+    }
+    // No exec elsewhere: run it and hand its exit code on.
+    #[cfg(not(unix))]
+    match command.status() {
+        Ok(status) => std::process::exit(status.code().unwrap_or(1)),
+        Err(e) => {
+            eprintln!("run {BIN}: {e}");
+            std::process::exit(127);
+        }
+    }
 }
 
 /// Hundreds of processes hold sockets to the fakes at once: lift the soft open-files limit.
+#[cfg(unix)]
 fn raise_open_files() {
     // SAFETY: plain data the kernel reads and fills in.
     unsafe {
@@ -59,6 +73,10 @@ fn raise_open_files() {
         }
     }
 }
+
+/// Windows has no soft open-files limit for sockets to lift.
+#[cfg(not(unix))]
+fn raise_open_files() {}
 
 struct Figures {
     jobs: usize,

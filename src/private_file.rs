@@ -57,6 +57,8 @@ pub fn write_private_atomically(
 
 /// Where `--output` bytes go once the rules below have been applied.
 #[derive(Debug, PartialEq, Eq)]
+// `/dev/stdout` and `/dev/stderr` exist only on Unix: elsewhere nothing chooses those two.
+#[cfg_attr(not(unix), allow(dead_code))]
 enum Target {
     /// A new path, or a regular file of ours: replaced atomically with a 0600 file.
     Replace(PathBuf),

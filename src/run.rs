@@ -116,10 +116,29 @@ pub fn exec(program: &OsString, args: &[OsString], secrets: &SecretSet) -> anyho
     }
     #[cfg(not(unix))]
     {
+        // No exec on Windows: we wait, so we must outlive the child. Ctrl-C and Ctrl-Break reach
+        // every process on the console, the child decides what they mean.
+        #[cfg(windows)]
+        ignore_console_ctrl_events();
         match command.status() {
+            // Windows exit codes are 32 bits; `process::exit` hands them on unchanged.
             Ok(status) => ChildExit(status.code().unwrap_or(1)).into(),
             Err(error) => start_failure(&name, error, secrets),
         }
+    }
+}
+
+/// From now on, console control events (Ctrl-C, Ctrl-Break, closing the window) do not end this
+/// process. A handler that answers "handled" does that for us alone: `SetConsoleCtrlHandler(NULL,
+/// TRUE)` would be inherited, and the child would ignore Ctrl-C too.
+#[cfg(windows)]
+pub fn ignore_console_ctrl_events() {
+    unsafe extern "system" fn handled(_event: u32) -> windows_sys::core::BOOL {
+        1
+    }
+    // SAFETY: registers a handler that touches nothing; failure only means the default applies.
+    unsafe {
+        windows_sys::Win32::System::Console::SetConsoleCtrlHandler(Some(handled), 1);
     }
 }
 
@@ -178,6 +197,26 @@ fn too_big(name: &str, secrets: &SecretSet) -> Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn unix_exec_reports_a_missing_command_as_127() {
+        let error = exec(&"/nonexistent/cmd".into(), &[], &SecretSet::default());
+        let failure = error.downcast_ref::<Failure>().unwrap();
+        assert!(failure.message.contains("command not found"), "{failure}");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_run_returns_exit_codes_above_255() {
+        let error = exec(
+            &"cmd".into(),
+            &["/C".into(), "exit 300".into()],
+            &SecretSet::default(),
+        );
+        let exit = error.downcast_ref::<ChildExit>().expect("the child's exit");
+        assert_eq!(exit.0, 300);
+    }
 
     #[test]
     fn reserved_and_invalid_names_never_reach_the_child() {

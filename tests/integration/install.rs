@@ -4,6 +4,8 @@
 //! The script's PATH holds only the commands it may use. `.ci/run` installs busybox and
 //! shellcheck; with CI=true a missing one fails instead of being skipped.
 
+#![cfg(unix)]
+
 use crate::support::{self, common};
 
 use std::io::Write;
@@ -42,7 +44,7 @@ fn install_sh() -> Vec<u8> {
 }
 
 fn in_ci() -> bool {
-    std::env::var_os("CI").is_some()
+    crate::support::common::tools_promised()
 }
 
 /// The full path of a command on this machine's PATH.

@@ -32,3 +32,19 @@ mod support_selftest;
 mod troubleshooting;
 mod version;
 mod watch;
+
+/// `files`, `install`, `leaks`, `self_update` and `watch` (and the Unix cases in `run`, `identity`,
+/// `main_path`, `names` and `github_actions`) need
+/// POSIX file modes, signals and `sh` scripts as commands. Where they do not build, this test says
+/// so in the output instead of the modules vanishing without a word.
+#[cfg(not(unix))]
+#[test]
+fn unix_only_tests_are_skipped_here() {
+    eprintln!(
+        "skipping: files, install (install.sh), leaks, self_update, watch and the Unix cases of run, identity, main_path, names and github_actions need \
+         POSIX modes, signals and sh ({} has none); src/watch.rs and src/run.rs unit tests cover \
+         the {} code paths",
+        std::env::consts::OS,
+        std::env::consts::OS
+    );
+}

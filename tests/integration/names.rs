@@ -225,6 +225,7 @@ fn the_git_config_chain_runs_code_only_when_allowed() {
 /// `SHELLOPTS=xtrace` and `PS4='$(cmd)'` run `cmd` in a later bash step. Bash ignores an
 /// inherited PS4 as root, so the chain is shown for real only for other users; the refusal is
 /// asserted for everyone.
+#[cfg(unix)] // bash and geteuid (main.rs says what is skipped elsewhere)
 #[test]
 fn the_shellopts_ps4_chain_is_refused_for_later_steps() {
     let probe = Sandbox::new();

@@ -45,7 +45,16 @@ fn dist_publishes_every_documented_target_with_checksums_and_installers() {
     assert_eq!(strings(&dist["targets"]), targets);
     assert_eq!(
         strings(&dist["installers"]),
-        ["powershell", "shell"].map(String::from).into()
+        ["homebrew", "powershell", "shell"].map(String::from).into()
+    );
+    // The formula goes to a tap next to the release repository (`brew install OWNER/tap/APP`).
+    assert_eq!(
+        dist["tap"].as_str(),
+        Some(format!("{OWNER}/homebrew-tap").as_str())
+    );
+    assert_eq!(
+        strings(&dist["publish-jobs"]),
+        ["homebrew".to_string()].into()
     );
     assert_eq!(dist["checksum"].as_str(), Some("sha256"));
     assert_eq!(dist["unix-archive"].as_str(), Some(".tar.gz"));
@@ -125,6 +134,92 @@ fn install_sh_downloads_what_dist_publishes_from_where_cargo_toml_says() {
     );
 }
 
+/// What install.sh downloads and runs for a target: the archive name and the binary's path inside,
+/// from its own `ARCHIVE=` and `NEW_BIN=` lines with the variables filled in.
+fn install_sh_names(target: &str) -> (String, String) {
+    let script = std::fs::read_to_string(repo_file("install.sh")).unwrap();
+    let expand = |template: &str| {
+        template
+            .replace("$APP", APP)
+            .replace("$TARGET", target)
+            .replace("$ARCHIVE_EXT", &install_sh_setting("ARCHIVE_EXT"))
+    };
+    let assigned = |name: &str| {
+        let prefix = format!("{name}=\"");
+        let line = script
+            .lines()
+            .map(str::trim)
+            .find(|line| line.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("install.sh sets no {name}"));
+        line[prefix.len()..].trim_end_matches('"').to_string()
+    };
+    let archive = expand(&assigned("ARCHIVE"));
+    let binary = expand(&assigned("NEW_BIN")).replace("$WORK/unpacked/", "");
+    (archive, binary)
+}
+
+/// `cargo binstall`'s templates from Cargo.toml, expanded for a target the way binstall does
+/// (`{ name }`, `{ target }`, `{ bin }`, `{ binary-ext }`, `{ repo }`, `{ version }`), with the
+/// target's override applied.
+fn binstall_names(target: &str) -> (String, String, String) {
+    let cargo = toml_file("Cargo.toml");
+    let meta = cargo["package"]["metadata"]["binstall"].as_table().unwrap();
+    let pick = |key: &str| {
+        meta.get("overrides")
+            .and_then(|o| o.get(target))
+            .and_then(|o| o.get(key))
+            .or_else(|| meta.get(key))
+            .and_then(|v| v.as_str())
+            .unwrap_or_else(|| panic!("no binstall {key} for {target}"))
+            .to_string()
+    };
+    let ext = if target.contains("windows") {
+        ".exe"
+    } else {
+        ""
+    };
+    let expand = |template: String| {
+        template
+            .replace("{ repo }", &format!("https://github.com/{OWNER}/{REPO}"))
+            .replace("{ version }", "1.2.3")
+            .replace("{ name }", APP)
+            .replace("{ target }", target)
+            .replace("{ bin }", APP)
+            .replace("{ binary-ext }", ext)
+    };
+    (
+        expand(pick("pkg-url")),
+        expand(pick("bin-dir")),
+        pick("pkg-fmt"),
+    )
+}
+
+#[test]
+fn binstall_and_install_sh_name_the_archives_dist_publishes_for_every_target() {
+    for target in TARGETS {
+        let archive = archive_name(target);
+        let (url, bin_dir, format) = binstall_names(target);
+        assert_eq!(
+            url,
+            format!("https://github.com/{OWNER}/{REPO}/releases/download/v1.2.3/{archive}"),
+            "binstall's pkg-url for {target}"
+        );
+        if target.contains("windows") {
+            // dist packs zips flat: the executable sits at the root.
+            assert_eq!(format, "zip", "{target}");
+            assert_eq!(bin_dir, format!("{APP}.exe"), "{target}");
+        } else {
+            assert_eq!(format, "tgz", "{target}");
+            assert_eq!(bin_dir, format!("{APP}-{target}/{APP}"), "{target}");
+            assert_eq!(
+                install_sh_names(target),
+                (archive.clone(), bin_dir.clone()),
+                "install.sh for {target}"
+            );
+        }
+    }
+}
+
 /// `dist` from PATH, or `None` outside CI when it is not installed.
 fn dist() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
@@ -134,10 +229,10 @@ fn dist() -> Option<PathBuf> {
     });
     if found.is_none() {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !crate::support::common::tools_promised(),
             "dist is missing in CI; .ci/run installs it"
         );
-        eprintln!("dist not found; skipping (.ci/run installs it)");
+        crate::support::common::skip("dist not found");
     }
     found
 }
@@ -193,6 +288,11 @@ fn dist_plan_publishes_the_names_install_sh_and_self_update_download() {
             APP.to_string()
         };
         let assets = artifact["assets"].as_array().unwrap();
+        // binstall (and, for tarballs, install.sh) look for the executable where dist puts it.
+        let (url, bin_dir, _) = binstall_names(target);
+        assert!(url.ends_with(&format!("/{name}")), "{url}");
+        let inside = bin_dir.rsplit('/').next().unwrap();
+        assert_eq!(inside, exe, "binstall's bin-dir for {target}");
         assert!(
             assets
                 .iter()
@@ -204,6 +304,7 @@ fn dist_plan_publishes_the_names_install_sh_and_self_update_download() {
         "install.sh",
         "infisical-oidc-installer.sh",
         "infisical-oidc-installer.ps1",
+        "infisical-oidc.rb",
     ] {
         assert!(artifacts.contains_key(installer), "no {installer}");
     }
@@ -274,4 +375,78 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// The lines of one job (`  name:` up to the next job) in a workflow file.
+fn workflow_job(workflow: &str, job: &str) -> String {
+    let text = std::fs::read_to_string(repo_file(workflow)).unwrap();
+    let header = format!("  {job}:");
+    let mut lines = text.lines().skip_while(|line| *line != header);
+    let first = lines
+        .next()
+        .unwrap_or_else(|| panic!("{workflow} has no job {job}"));
+    let rest = lines
+        .take_while(|line| line.is_empty() || line.starts_with("   ") || line.starts_with("  #"));
+    std::iter::once(first)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_ci_matrix_tests_every_os_and_the_musl_build() {
+    let ci = std::fs::read_to_string(repo_file(".github/workflows/ci.yml")).unwrap();
+    // release.yml calls it as a reusable workflow.
+    assert!(ci.contains("\n  workflow_call:"), "ci.yml must be callable");
+    let linux = workflow_job(".github/workflows/ci.yml", "linux");
+    assert!(linux.contains("runs-on: ubuntu-latest"), "{linux}");
+    assert!(linux.contains("run: .ci/run"), "{linux}");
+    let other = workflow_job(".github/workflows/ci.yml", "other");
+    assert!(
+        other.contains("os: [macos-latest, windows-latest]"),
+        "{other}"
+    );
+    for step in [
+        "cargo fmt --all -- --check",
+        "cargo clippy --all-targets --locked -- -D warnings",
+        "cargo test --locked",
+    ] {
+        assert!(other.contains(step), "ci.yml's other job misses {step}");
+        let ci_run = std::fs::read_to_string(repo_file(".ci/run")).unwrap();
+        assert!(
+            ci_run.contains(step.trim_start_matches("run: ")),
+            ".ci/run misses {step}"
+        );
+    }
+    let musl = workflow_job(".github/workflows/ci.yml", "musl");
+    assert!(
+        musl.contains("cargo build --locked --release --target x86_64-unknown-linux-musl"),
+        "{musl}"
+    );
+    // Only actions GitHub itself publishes: the workflow runs offline under act too.
+    for line in ci.lines().filter(|l| l.trim_start().starts_with("- uses:")) {
+        assert!(line.contains("actions/checkout@"), "{line}");
+    }
+}
+
+#[test]
+fn a_tag_publishes_nothing_the_ci_matrix_has_not_passed() {
+    let plan_jobs = strings(&dist_section()["plan-jobs"]);
+    assert!(plan_jobs.contains("./ci"), "{plan_jobs:?}");
+    let release = ".github/workflows/release.yml";
+    let custom = workflow_job(release, "custom-ci");
+    assert!(
+        custom.contains("uses: ./.github/workflows/ci.yml"),
+        "{custom}"
+    );
+    let build = workflow_job(release, "build-local-artifacts");
+    assert!(build.contains("- custom-ci"), "{build}");
+    // dist's host job accepts skipped builds, and a failed custom-ci skips them: it must look at
+    // custom-ci itself (a hand edit `dist generate` drops; put it back after regenerating).
+    let host = workflow_job(release, "host");
+    assert!(host.contains("- custom-ci"), "{host}");
+    assert!(
+        host.contains("needs.custom-ci.result == 'success'"),
+        "release.yml's host job must require custom-ci to succeed:\n{host}"
+    );
 }
