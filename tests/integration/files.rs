@@ -164,20 +164,6 @@ fn sessions_are_private_files_in_a_private_directory() {
     );
 }
 
-/// Root-only setups (a file of another user) need root; outside CI a non-root run skips them
-/// loudly, in CI (which runs as root) a non-root run fails.
-fn as_root_or_skip(what: &str) -> bool {
-    if unsafe { libc::geteuid() } == 0 {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{what} needs root, and CI runs as root"
-    );
-    eprintln!("SKIPPED {what}: needs root to make a file of another user");
-    false
-}
-
 /// `nobody` on Debian, Alpine and most others; the test needs no entry in /etc/passwd.
 const OTHER_UID: u32 = 65534;
 
@@ -289,7 +275,7 @@ fn our_own_fifo_is_written_in_place() {
 
 #[test]
 fn another_users_fifo_or_file_in_a_shared_directory_is_refused() {
-    if !as_root_or_skip("another_users_fifo_or_file_in_a_shared_directory_is_refused") {
+    if !common::as_root_or_skip("another_users_fifo_or_file_in_a_shared_directory_is_refused") {
         return;
     }
     let s = setup();

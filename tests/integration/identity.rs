@@ -73,13 +73,7 @@ fn stub(dir: &Path, name: &str, expected_args: &str, token: &str) {
     let script = format!(
         "#!/bin/sh\n[ \"$*\" = '{expected_args}' ] || {{ echo \"unexpected arguments: $*\" >&2; exit 2; }}\nprintf '%s\\n' '{token}'\n"
     );
-    let path = dir.join(name);
-    std::fs::write(&path, script).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    common::write_executable(&dir.join(name), &script);
 }
 
 #[test]

@@ -235,8 +235,7 @@ impl Machine {
     fn fake_tool(self, name: &str, script: &str) -> Machine {
         let path = self.tools().join(name);
         let _ = std::fs::remove_file(&path);
-        std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        common::write_executable(&path, &format!("#!/bin/sh\n{script}\n"));
         self
     }
 

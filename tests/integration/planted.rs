@@ -31,18 +31,6 @@ fn logins(server: &FakeInfisical) -> usize {
 /// `nobody` on most systems; no passwd entry is needed.
 const OTHER_UID: u32 = 65534;
 
-fn as_root_or_skip(what: &str) -> bool {
-    if unsafe { libc::geteuid() } == 0 {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{what} needs root, and CI runs as root"
-    );
-    eprintln!("SKIPPED {what}: needs root to make a file of another user");
-    false
-}
-
 fn chown_tree(path: &Path, uid: u32) {
     std::os::unix::fs::lchown(path, Some(uid), Some(uid)).unwrap();
     if path.is_dir() {
@@ -141,7 +129,7 @@ fn a_link_at_the_session_path_is_no_session() {
 /// must not be used (it may hold another identity's token), nor written into.
 #[test]
 fn a_session_directory_of_another_user_is_not_used() {
-    if !as_root_or_skip("a_session_directory_of_another_user_is_not_used") {
+    if !common::as_root_or_skip("a_session_directory_of_another_user_is_not_used") {
         return;
     }
     let s = Setup::new();
@@ -180,7 +168,7 @@ fn a_session_directory_of_another_user_is_not_used() {
 
 #[test]
 fn a_session_file_of_another_user_is_not_used() {
-    if !as_root_or_skip("a_session_file_of_another_user_is_not_used") {
+    if !common::as_root_or_skip("a_session_file_of_another_user_is_not_used") {
         return;
     }
     let s = Setup::new();
@@ -251,7 +239,7 @@ fn a_project_file_above_the_repository_or_home_is_not_read() {
     assert!(evil.requests().is_empty());
 
     // Unless another user owns it.
-    if !as_root_or_skip("a project file of another user") {
+    if !common::as_root_or_skip("a project file of another user") {
         return;
     }
     chown_tree(&repo.join(".infisical.json"), OTHER_UID);

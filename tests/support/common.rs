@@ -97,5 +97,59 @@ pub fn skip(what: &str) {
     } else {
         "only the Linux CI job installs it (.ci/run)"
     };
-    eprintln!("skipping: {what} ({}, {why})", std::env::consts::OS);
+    // Straight to the process's stderr, not through eprintln!: the test harness captures that and
+    // shows it only for a failing test, and a skip must be seen when the run is green.
+    let line = format!("skipping: {what} ({}, {why})\n", std::env::consts::OS);
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+}
+
+/// Writes an executable script. A child process writes it, not this one: the tests share one
+/// process, and a thread that forks while this process still holds the file open for writing
+/// gives the fork a copy of that descriptor, so executing the script can fail with "Text file
+/// busy" (ETXTBSY) until the fork has exec'd.
+#[cfg(unix)]
+pub fn write_executable(path: &std::path::Path, text: &str) {
+    use std::io::Write;
+
+    let mut child = std::process::Command::new("sh")
+        .args(["-c", r#"cat > "$1" && chmod 755 "$1""#, "sh"])
+        .arg(path)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("sh starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    assert!(
+        child.wait().unwrap().success(),
+        "writing {}",
+        path.display()
+    );
+}
+
+/// Elsewhere there is no executable bit and no fork: a plain write.
+#[cfg(not(unix))]
+pub fn write_executable(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+/// Whether this process is root, which the tests that make a file of another user need. A
+/// non-root run outside CI skips them, saying so; in CI (which runs as root) it fails.
+#[cfg(unix)]
+pub fn as_root_or_skip(what: &str) -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } == 0 {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{what} needs root, and CI runs as root"
+    );
+    skip(&format!(
+        "{what}: needs root to make a file of another user"
+    ));
+    false
 }
