@@ -53,6 +53,9 @@ pub enum Command {
     Man(ManArgs),
     /// Replace this binary with the latest release (or --version X), after checking its sha256
     SelfUpdate(SelfUpdateArgs),
+    /// `secrets export`, under the official CLI's name
+    #[command(hide = true)]
+    Export(ExportArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -207,7 +210,7 @@ pub struct IdentityArgs {
     pub jwt_env: Option<String>,
 
     /// Where to get the OIDC token [default: detected from the CI environment]
-    #[arg(long, value_enum, value_name = "PROVIDER")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "PROVIDER")]
     pub provider: Option<ProviderArg>,
 
     /// Audience to request from the CI provider [default: the provider's own, e.g. GitHub's is the
@@ -343,7 +346,12 @@ pub struct FetchArgs {
 
     /// Project id or slug [default: workspaceId from .infisical.json]
     /// (also read from INFISICAL_PROJECT_ID)
-    #[arg(long, env = "INFISICAL_PROJECT", value_name = "ID|SLUG")]
+    #[arg(
+        long,
+        alias = "projectId",
+        env = "INFISICAL_PROJECT",
+        value_name = "ID|SLUG"
+    )]
     pub project: Option<String>,
 
     /// Environment slug [default: defaultEnvironment from .infisical.json, else dev]
@@ -398,11 +406,11 @@ pub struct FetchArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ExportArgs {
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Dotenv)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = FormatArg::Dotenv)]
     pub format: FormatArg,
 
     /// Write to this file (created with mode 0600) instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(long, short = 'o', alias = "output-file", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     /// Render this template file (or `-` for standard input) instead of a format:
@@ -447,7 +455,7 @@ pub struct GetArgs {
     pub plain: bool,
 
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 
     #[command(flatten)]
@@ -461,7 +469,7 @@ pub struct GetArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ListArgs {
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 
     /// Also print values (only when standard output is a terminal)
@@ -489,6 +497,7 @@ pub enum FormatArg {
     /// KEY=value lines, quoted only where a value needs it
     Dotenv,
     /// `export KEY='value'` lines, safe to `eval` in sh, dash, bash and zsh
+    #[value(alias = "dotenv-export", alias = "dotenv-eval")]
     Shell,
     /// One JSON object, key to value
     Json,
@@ -601,17 +610,14 @@ pub struct NetworkArgs {
     )]
     pub headers: Vec<String>,
 
-    /// Log each request (method, URL, status, time, retries) on stderr, credentials redacted
-    #[arg(long, short = 'v', global = true, conflicts_with = "quiet")]
-    pub verbose: bool,
+    /// Log each request (method, URL, status, time, retries) on stderr, credentials redacted,
+    /// and where the token and session came from; -vv adds the answers' headers
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
 
     /// Print only errors and warnings: no retry notices, no summaries
-    #[arg(long, short = 'q', global = true)]
+    #[arg(long, short = 'q', alias = "silent", global = true)]
     pub quiet: bool,
-
-    /// First retry delay in milliseconds, doubled each retry (tests set it tiny)
-    #[arg(long, global = true, env = "INFISICAL_RETRY_BASE_MS", hide = true)]
-    pub retry_base_ms: Option<u64>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -650,6 +656,63 @@ fn parse_claim(text: &str) -> Result<(String, String), String> {
             Ok((name.trim().to_string(), values.to_string()))
         }
         _ => Err("expected NAME=VALUES, e.g. repository=octo-org/example-repo".to_string()),
+    }
+}
+
+/// `run make deploy` and `run` alone: clap's own words do not say what to type instead, so
+/// these two get an error that does (the official CLI also wants `--`).
+pub fn explain_run_usage(
+    e: &clap::Error,
+    args: &[std::ffi::OsString],
+) -> Option<crate::error::Failure> {
+    use crate::error::Failure;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let run_at = words.iter().skip(1).position(|w| w == "run")? + 1;
+    if words[run_at + 1..].iter().any(|w| w == "--") && e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let Some(ContextValue::String(bad)) = e.get(ContextKind::InvalidArg) else {
+                return None;
+            };
+            // An unknown flag (`--nope`) is clap's to report; a bare word is a command.
+            if bad.starts_with('-') || words[run_at + 1..].iter().any(|w| w == "--") {
+                return None;
+            }
+            let at = run_at + 1 + words[run_at + 1..].iter().position(|w| w == bad)?;
+            let quoted = |ws: &[String]| {
+                ws.iter()
+                    .map(|w| crate::messages::escape(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let before = quoted(&words[run_at + 1..at]);
+            let after = quoted(&words[at..]);
+            let options = if before.is_empty() {
+                String::new()
+            } else {
+                format!("{before} ")
+            };
+            Some(
+                Failure::usage(format!(
+                    "`{}` is not an option of `run`; the command goes after `--`",
+                    crate::messages::escape(bad)
+                ))
+                .hint(format!(
+                    "did you mean `infisical-oidc run {options}-- {after}`? (or --command '{after}' for a shell line)"
+                )),
+            )
+        }
+        ErrorKind::MissingRequiredArgument => Some(
+            Failure::usage("`run` needs a command to run")
+                .hint("pass it after `--` (`infisical-oidc run -- ./deploy.sh`) or as a shell line with --command 'make deploy'"),
+        ),
+        _ => None,
     }
 }
 

@@ -12,10 +12,10 @@ mod format;
 mod github;
 mod glob;
 mod http;
+mod messages;
 mod names;
 mod oidc;
 mod private_file;
-mod progress;
 mod run;
 mod secrets;
 mod session;
@@ -28,7 +28,17 @@ use clap::Parser;
 use crate::error::{ChildExit, Failure, Kind};
 
 fn main() {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            if let Some(failure) = cli::explain_run_usage(&e, &args) {
+                messages::error(&failure.message, failure.hint.as_deref());
+                std::process::exit(failure.kind.code());
+            }
+            e.exit()
+        }
+    };
     let Err(err) = cmd::dispatch(cli) else {
         std::process::exit(0);
     };
@@ -43,9 +53,6 @@ fn main() {
         std::process::exit(0);
     }
     let failure = err.chain().find_map(|e| e.downcast_ref::<Failure>());
-    eprintln!("infisical-oidc: error: {err:#}");
-    if let Some(hint) = failure.and_then(|f| f.hint.as_deref()) {
-        eprintln!("  hint: {hint}");
-    }
+    messages::error(&format!("{err:#}"), failure.and_then(|f| f.hint.as_deref()));
     std::process::exit(failure.map_or(Kind::General, |f| f.kind).code());
 }

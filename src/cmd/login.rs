@@ -129,7 +129,7 @@ fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
         Some(path) if path.exists() => format!("; session saved to {}", path.display()),
         _ => String::new(),
     };
-    crate::progress::note(&format!(
+    crate::messages::note(&format!(
         "Logged in to {} as {} ({validity}){saved}",
         session.domain,
         session.who()

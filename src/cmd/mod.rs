@@ -24,14 +24,18 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Conditional, Http, HttpError, Peer};
-use crate::progress::{self, Spinner};
+use crate::messages::{self, Spinner};
 use crate::secrets::{self, SecretSet};
 use crate::session::{LoginMethod, SessionStore};
 
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
+    messages::configure(messages::Mode {
+        quiet: cli.network.quiet,
+        verbosity: cli.network.verbose,
+        github_actions: config::in_github_actions(env),
+    });
     let network = config::resolve_network(&cli.network, env)?;
-    progress::set_quiet(network.quiet);
     let http = Http::new(network)?;
     match cli.command {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
@@ -43,7 +47,9 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Azure(args)) => {
             login::platform(&args, LoginMethod::Azure, &http, env)
         }
-        Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
+        Command::Secrets(Secrets::Export(args)) | Command::Export(args) => {
+            export::export(&args, &http, env)
+        }
         Command::Secrets(Secrets::Get(args)) => get::get(&args, &http, env),
         Command::Secrets(Secrets::List(args)) => list::list(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
@@ -66,7 +72,7 @@ fn project_file() -> Result<Option<ProjectFile>> {
     let cwd = std::env::current_dir()?;
     let search = config::locate_project_file(&cwd)?;
     for (path, why) in &search.ignored {
-        warn(&format!("ignoring {}: {why}", path.display()));
+        messages::warn(&format!("ignoring {}: {why}", path.display()));
     }
     Ok(search.found.map(|(_, file)| file))
 }
@@ -74,15 +80,11 @@ fn project_file() -> Result<Option<ProjectFile>> {
 /// A committed `.infisical.json` can send our OIDC token to another server: say so every time.
 fn warn_about_domain(login: &LoginSettings) {
     if login.domain_from_project_file {
-        warn(&format!(
+        messages::warn(&format!(
             "using the Infisical domain {} from .infisical.json; pass --domain to override",
             login.domain.origin
         ));
     }
-}
-
-pub fn warn(message: &str) {
-    eprintln!("infisical-oidc: warning: {message}");
 }
 
 /// Reads the secrets the settings name (each `--path` in order, later ones winning), logging in
@@ -184,7 +186,7 @@ fn fetch_with(
         }
         let place = place(settings, path);
         if !merged.hidden.is_empty() {
-            warn(&format!(
+            messages::warn(&format!(
                 "left out {} whose value this identity may not read: {}",
                 plural(merged.hidden.len(), "secret"),
                 merged.hidden.join(", ")
@@ -192,7 +194,7 @@ fn fetch_with(
         }
         if merged.secrets.is_empty() {
             // Servers from before 2026 answer an unknown environment or folder with an empty list.
-            warn(&format!(
+            messages::warn(&format!(
                 "no secrets found in {place}; check that --env is the environment's slug and --path exists"
             ));
         }
@@ -204,7 +206,7 @@ fn fetch_with(
     let place = place(settings, &settings.secret_paths.join(","));
     settings.selection.check_required(&selected, &place)?;
     if report {
-        progress::note(&format!(
+        messages::note(&format!(
             "Fetched {} from {place}",
             plural(selected.len(), "secret")
         ));

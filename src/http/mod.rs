@@ -31,7 +31,7 @@ pub use settings::{
 use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
 
 use crate::error::Failure;
-use crate::progress;
+use crate::messages;
 
 pub const USER_AGENT: &str = concat!("infisical-oidc/", env!("CARGO_PKG_VERSION"));
 
@@ -208,7 +208,6 @@ impl Http {
                 // A rate-limited poll is simply made again at the next interval.
                 rate_limit_wait: Duration::ZERO,
                 verbose: false,
-                quiet: true,
                 ..self.settings.clone()
             },
             extra_roots: self.extra_roots.clone(),
@@ -466,7 +465,7 @@ impl Http {
                 break (result, tries);
             }
             let preposition = if result.is_ok() { "from" } else { "at" };
-            progress::note(&format!(
+            messages::note(&format!(
                 "infisical-oidc: retrying in {}: {problem} {preposition} {url} (attempt {} of {})",
                 wait_text(wait),
                 counted + 1,
@@ -497,14 +496,8 @@ impl Http {
             utc_clock(last),
             secs_text(self.settings.rate_limit_wait)
         );
-        progress::line(&format!("infisical-oidc: {text}"));
-        if self.settings.annotate {
-            // Our own text; the URL is ours to print but may hold `%`, which the runner decodes.
-            progress::line(&format!(
-                "::notice title=infisical-oidc::{}",
-                text.replace('%', "%25")
-            ));
-        }
+        // In GitHub Actions also a notice, which shows on the run's summary page.
+        messages::notice(&text);
     }
 
     /// One try: send, then read the whole answer (up to the size cap) within `budget`.
@@ -594,7 +587,7 @@ impl Http {
                 ),
                 Err(cause) => format!("failed after {took:.2}s: {cause}"),
             };
-            progress::line(&format!("infisical-oidc: http: < {line}"));
+            messages::detail(1, &format!("infisical-oidc: http: < {line}"));
         }
         result
     }
@@ -769,7 +762,7 @@ impl Http {
                 self.settings.attempts
             ));
         }
-        progress::line(&line);
+        messages::detail(1, &line);
     }
 }
 
