@@ -53,9 +53,6 @@ pub enum Command {
     Man(ManArgs),
     /// Replace this binary with the latest release (or --version X), after checking its sha256
     SelfUpdate(SelfUpdateArgs),
-    /// `secrets export`, under the official CLI's name
-    #[command(hide = true)]
-    Export(ExportArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -657,6 +654,15 @@ fn parse_claim(text: &str) -> Result<(String, String), String> {
         }
         _ => Err("expected NAME=VALUES, e.g. repository=octo-org/example-repo".to_string()),
     }
+}
+
+/// `infisical-oidc export …`, the official CLI's spelling, is `secrets export …`. Rewritten before
+/// parsing rather than declared as a hidden command, which completion scripts would still offer.
+pub fn official_spellings(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.get(1).is_some_and(|a| a == "export") {
+        args.insert(1, "secrets".into());
+    }
+    args
 }
 
 /// `run make deploy` and `run` alone: clap's own words do not say what to type instead, so

@@ -28,10 +28,10 @@ use clap::Parser;
 use crate::error::{ChildExit, Failure, Kind};
 
 fn main() {
-    let cli = match cli::Cli::try_parse() {
+    let args = cli::official_spellings(std::env::args_os().collect());
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
             if let Some(failure) = cli::explain_run_usage(&e, &args) {
                 messages::error(&failure.message, failure.hint.as_deref());
                 std::process::exit(failure.kind.code());

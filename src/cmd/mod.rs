@@ -47,9 +47,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(Login::Azure(args)) => {
             login::platform(&args, LoginMethod::Azure, &http, env)
         }
-        Command::Secrets(Secrets::Export(args)) | Command::Export(args) => {
-            export::export(&args, &http, env)
-        }
+        Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Secrets(Secrets::Get(args)) => get::get(&args, &http, env),
         Command::Secrets(Secrets::List(args)) => list::list(&args, &http, env),
         Command::Run(args) => run::run(&args, &http, env),
