@@ -151,6 +151,12 @@ fn fetch_with(
             token.origin = TokenOrigin::Login;
             result = api.list_secrets(&token.value, &query, None);
         }
+        if let Err(HttpError::Status(e)) = &result
+            && e.error.as_deref() == Some("SecretPathNotFound")
+        {
+            // Newer servers say "environment or folder": find out which, and name what exists.
+            check_place_exists(&api, &token.value, settings, path)?;
+        }
         let (listing, generation) =
             result.map_err(|e| explain_fetch_error(e, settings, path, token.origin))?;
         if token.origin != TokenOrigin::Given && token.generation != Some(generation) {
@@ -190,11 +196,18 @@ fn fetch_with(
                 merged.hidden.join(", ")
             ));
         }
-        if merged.secrets.is_empty() {
-            // Servers from before 2026 answer an unknown environment or folder with an empty list.
-            messages::warn(&format!(
-                "no secrets found in {place}; check that --env is the environment's slug and --path exists"
-            ));
+        if merged.secrets.is_empty() && merged.hidden.is_empty() {
+            // Servers from before 2026 answer an unknown environment or folder with an empty
+            // list: ask the project what exists (one more request, only in this case).
+            if check_place_exists(&api, &token.value, settings, path)? {
+                messages::warn(&format!(
+                    "{place} exists but holds no secrets; pass --require KEY or --require-all-nonempty to fail instead"
+                ));
+            } else {
+                messages::warn(&format!(
+                    "no secrets found in {place}; check that --env is the environment's slug and --path exists"
+                ));
+            }
         }
         all.overlay(merged.secrets);
     }
@@ -210,6 +223,76 @@ fn fetch_with(
         ));
     }
     Ok(selected)
+}
+
+/// Whether the environment and folder of an empty or refused listing exist, from the project's
+/// own description: `Ok(true)` they do, `Ok(false)` we could not tell (the check itself failed),
+/// an error naming what does exist when they do not.
+fn check_place_exists(
+    api: &Api,
+    token: &str,
+    settings: &FetchSettings,
+    path: &str,
+) -> Result<bool, Failure> {
+    let Ok(Some(project)) = api.project(token, &settings.project) else {
+        return Ok(false);
+    };
+    let env = &settings.environment;
+    if !project.environments.iter().any(|e| &e.slug == env) {
+        let slugs: Vec<&str> = project
+            .environments
+            .iter()
+            .map(|e| e.slug.as_str())
+            .collect();
+        let described: Vec<String> = project
+            .environments
+            .iter()
+            .map(|e| format!("{} ({})", e.slug, e.name))
+            .collect();
+        return Err(Failure::new(
+            Kind::Access,
+            format!(
+                "environment `{env}` not found in project {}; it has {}",
+                settings.project.as_str(),
+                if described.is_empty() {
+                    "none".to_string()
+                } else {
+                    described.join(", ")
+                }
+            ),
+        )
+        .hint(format!(
+            "pass --env with an environment's slug: {}",
+            slugs.join(", ")
+        )));
+    }
+    let trimmed = path.trim_end_matches('/');
+    let Some((parent, name)) = trimmed.rsplit_once('/') else {
+        return Ok(true);
+    };
+    if name.is_empty() {
+        return Ok(true);
+    }
+    let parent = if parent.is_empty() { "/" } else { parent };
+    let Ok(names) = api.folder_names(token, &project.id, env, parent) else {
+        return Ok(false);
+    };
+    if names.iter().any(|n| n == name) {
+        return Ok(true);
+    }
+    let there = if names.is_empty() {
+        format!("{parent} has no folders")
+    } else {
+        format!("folders in {parent}: {}", names.join(", "))
+    };
+    Err(Failure::new(
+        Kind::Access,
+        format!(
+            "folder `{path}` not found in {}/{env}",
+            settings.project.as_str()
+        ),
+    )
+    .hint(format!("check --path; {there}")))
 }
 
 /// `project/env:/path` as users type it.

@@ -32,6 +32,7 @@ mod support_selftest;
 mod troubleshooting;
 mod version;
 mod watch;
+mod wrong_place;
 
 /// `files`, `install`, `leaks`, `self_update` and `watch` (and the Unix cases in `run`, `identity`,
 /// `main_path`, `names` and `github_actions`) need
