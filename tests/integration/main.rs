@@ -29,6 +29,7 @@ mod run;
 mod self_update;
 mod server_2026;
 mod support_selftest;
+mod terminal;
 mod troubleshooting;
 mod version;
 mod watch;

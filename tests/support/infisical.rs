@@ -40,6 +40,8 @@ struct State {
     created_at: String,
     /// Off unless a test sets one.
     limiter: Option<limits::Limiter>,
+    /// How long each answer takes (a far server), so a terminal has time to show progress.
+    latency: std::time::Duration,
 }
 
 impl FakeInfisical {
@@ -52,10 +54,19 @@ impl FakeInfisical {
             failures: (0, 0),
             created_at: util::iso8601(util::now()),
             limiter: None,
+            latency: std::time::Duration::ZERO,
         }));
         let handler_state = state.clone();
         let http = HttpServer::start("infisical", move |request| {
-            with_etag(request, route(&mut lock(&handler_state), request))
+            let (reply, latency) = {
+                let mut state = lock(&handler_state);
+                (
+                    with_etag(request, route(&mut state, request)),
+                    state.latency,
+                )
+            };
+            std::thread::sleep(latency);
+            reply
         });
         FakeInfisical { state, http }
     }
@@ -149,6 +160,11 @@ impl FakeInfisical {
     /// first.
     pub fn issued_tokens(&self) -> Vec<String> {
         lock(&self.state).tokens.issued()
+    }
+
+    /// Every answer from now on waits this long first.
+    pub fn set_latency(&self, latency: std::time::Duration) {
+        lock(&self.state).latency = latency;
     }
 
     /// The next `n` requests (any route) answer `status`: 429 like the real
