@@ -18,6 +18,7 @@ mod identity;
 mod install;
 mod leaks;
 mod main_path;
+mod messages;
 mod metadata_logins;
 mod names;
 mod network;

@@ -54,7 +54,7 @@ fn listing_requests(server: &FakeInfisical) -> Vec<String> {
 
 #[test]
 fn an_unknown_environment_stops_the_command_on_every_generation() {
-    for generation in [Generation::V3Only, Generation::V4] {
+    for generation in Generation::ALL {
         for project in [DEMO_PROJECT_SLUG, DEMO_PROJECT_ID] {
             let server = FakeInfisical::start(world(generation));
             let sandbox = Sandbox::new();
@@ -84,7 +84,7 @@ fn an_unknown_environment_stops_the_command_on_every_generation() {
 
 #[test]
 fn an_unknown_folder_names_the_folders_there() {
-    for generation in [Generation::V3Only, Generation::V4] {
+    for generation in Generation::ALL {
         let server = FakeInfisical::start(world(generation));
         let sandbox = Sandbox::new();
         let token = server.issue_token(DEMO_IDENTITY_ID, 600);
