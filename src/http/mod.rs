@@ -609,6 +609,16 @@ impl Http {
                     .flatten()
                     .and_then(|v| parse_ratelimit_reset(&v, SystemTime::now()))
             });
+        if messages::verbosity() >= 2 {
+            // `-vv`: the answer's headers, except those that can carry a credential.
+            for (name, value) in response.headers() {
+                let shown = match name.as_str() {
+                    "set-cookie" | "authorization" | "proxy-authorization" => "***",
+                    _ => value.to_str().unwrap_or("(not text)"),
+                };
+                messages::detail(2, &format!("infisical-oidc: http: <   {name}: {shown}"));
+            }
+        }
         let content_type = header("content-type");
         let location = header("location");
         let etag = header("etag");

@@ -175,6 +175,11 @@ fn verbose_says_where_the_token_and_the_session_came_from() {
         "{}",
         stderr(&out)
     );
+    assert!(
+        stderr(&out).contains("infisical-oidc: http: <   content-type: application/json"),
+        "-vv shows the answers' headers: {}",
+        stderr(&out)
+    );
     let token = server.issue_token(DEMO_IDENTITY_ID, 600);
     let out = sandbox
         .cmd()
