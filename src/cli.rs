@@ -41,27 +41,49 @@ pub enum Command {
     #[command(subcommand)]
     Secrets(Secrets),
     /// Run a command with the secrets in its environment (and nowhere else)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc run --env prod -- ./deploy.sh\n  infisical-oidc run --command 'npm run build && npm test'\n  infisical-oidc run --watch --watch-interval 30s -- node server.js"
+    )]
     Run(RunArgs),
     /// Show the saved session: server, identity, where it lives, and how long it lasts
     #[command(visible_alias = "whoami")]
+    #[command(after_help = "Examples:\n  infisical-oidc status\n  infisical-oidc status --json")]
     Status(StatusArgs),
     /// Revoke the session's access token and delete the session (safe to repeat)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc logout\n  infisical-oidc logout --identity-id \"$IDENTITY_ID\""
+    )]
     Logout(LogoutArgs),
     /// Print a completion script for your shell on standard output
+    #[command(
+        after_help = "Examples:\n  infisical-oidc completions bash > ~/.local/share/bash-completion/completions/infisical-oidc\n  infisical-oidc completions zsh > ~/.zfunc/_infisical-oidc"
+    )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) on standard output, or write one page per command to a directory
+    #[command(
+        after_help = "Examples:\n  infisical-oidc man | man -l -\n  infisical-oidc man --out-dir /usr/local/share/man/man1"
+    )]
     Man(ManArgs),
     /// Replace this binary with the latest release (or --version X), after checking its sha256
+    #[command(
+        after_help = "Examples:\n  infisical-oidc self-update --check\n  infisical-oidc self-update --version 0.3.1"
+    )]
     SelfUpdate(SelfUpdateArgs),
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Login {
     /// Trade an OIDC token (GitHub Actions' own, or one you hand in) for an Infisical session
-    #[command(visible_alias = "oidc-auth")]
+    #[command(
+        visible_alias = "oidc-auth",
+        after_help = "Examples:\n  infisical-oidc login oidc --identity-id \"$IDENTITY_ID\"   # in GitHub Actions, or paste a token\n  infisical-oidc login oidc --identity-id \"$IDENTITY_ID\" --jwt-file /var/run/secrets/tokens/infisical\n  infisical-oidc login oidc --dry-run --expect-subject 'repo:octo-org/app:ref:refs/heads/main'"
+    )]
     Oidc(Box<LoginOidcArgs>),
     /// Log in with a Universal Auth client id and secret, where no OIDC token is to be had
-    #[command(visible_alias = "universal-auth")]
+    #[command(
+        visible_alias = "universal-auth",
+        after_help = "Examples:\n  infisical-oidc login universal --client-id ID --client-secret \"$SECRET\"\n  INFISICAL_UNIVERSAL_AUTH_CLIENT_ID=ID INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=… infisical-oidc login universal"
+    )]
     Universal(LoginUniversalArgs),
     /// Log in with Infisical's JWT Auth: any JWT you hold, checked against the identity's keys
     #[command(visible_alias = "jwt-auth")]
@@ -164,11 +186,20 @@ pub struct LoginKubernetesArgs {
 #[derive(Subcommand, Debug)]
 pub enum Secrets {
     /// Print the value of a secret (or several, with --format json)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc secrets get DATABASE_URL --plain\n  infisical-oidc secrets get API_KEY DB_HOST --format json --env staging"
+    )]
     Get(GetArgs),
     /// List secret names and where each comes from, never values (`what would run inject?`)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc secrets list --env prod\n  infisical-oidc secrets list --recursive --format json"
+    )]
     List(ListArgs),
     /// Print the secrets in a format of your choice, write them to a file, or hand them to later
     /// GitHub Actions steps
+    #[command(
+        after_help = "Examples:\n  infisical-oidc secrets export --env prod > .env\n  infisical-oidc secrets export --format json --output secrets.json\n  infisical-oidc secrets export --github-env   # in GitHub Actions"
+    )]
     Export(ExportArgs),
 }
 
@@ -518,21 +549,22 @@ pub struct RunArgs {
     pub identity: IdentityArgs,
 
     /// Fetch the secrets again every --watch-interval and restart the command when they change
-    #[arg(long)]
+    #[arg(long, help_heading = "Run")]
     pub watch: bool,
 
     /// How often --watch fetches (e.g. 10s, 2.5, 500ms, 2m)
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch", help_heading = "Run")]
     pub watch_interval: std::time::Duration,
 
     /// How long --watch waits after SIGTERM before SIGKILL
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch", help_heading = "Run")]
     pub watch_grace: std::time::Duration,
 
     /// Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)
     #[arg(
         long = "command",
         short = 'c',
+        help_heading = "Run",
         value_name = "COMMAND LINE",
         conflicts_with = "command"
     )]
@@ -546,6 +578,7 @@ pub struct RunArgs {
     /// The command and its arguments, after `--`
     #[arg(
         last = true,
+        help_heading = "Run",
         required_unless_present = "shell_command",
         value_name = "COMMAND"
     )]

@@ -273,3 +273,62 @@ fn usage_mistakes_say_what_to_type() {
         assert!(err.contains(setting), "{setting} not named: {err}");
     }
 }
+
+#[test]
+fn every_command_ends_its_help_with_examples_and_run_options_have_a_heading() {
+    let commands: &[&[&str]] = &[
+        &["login", "oidc"],
+        &["login", "universal"],
+        &["secrets", "get"],
+        &["secrets", "list"],
+        &["secrets", "export"],
+        &["run"],
+        &["status"],
+        &["logout"],
+        &["completions"],
+        &["man"],
+        &["self-update"],
+    ];
+    for command in commands {
+        let out = Sandbox::new()
+            .cmd()
+            .args(*command)
+            .arg("--help")
+            .output()
+            .unwrap();
+        let help = stdout(&out);
+        let examples = help
+            .split("\nExamples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{command:?} --help has no examples:\n{help}"));
+        let count = examples
+            .lines()
+            .filter(|l| {
+                l.starts_with(&format!("  infisical-oidc {}", command[0]))
+                    || l.starts_with("  INFISICAL_")
+            })
+            .count();
+        assert!(count >= 2, "{command:?}: {examples}");
+    }
+    let out = Sandbox::new().cmd().args(["run", "-h"]).output().unwrap();
+    let help = stdout(&out);
+    let run_section = help.split("\nRun:\n").nth(1).expect("a Run heading");
+    let run_section = run_section.split("\n\n").next().unwrap();
+    for flag in [
+        "--watch ",
+        "--watch-interval",
+        "--watch-grace",
+        "--command",
+        "[COMMAND]...",
+    ] {
+        assert!(run_section.contains(flag), "{flag} not under Run:\n{help}");
+    }
+    let auth = help
+        .split("\nAuthentication:\n")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert!(!auth.contains("--watch"), "{help}");
+}
