@@ -679,7 +679,11 @@ impl Http {
             }
             ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
             ureq::Error::Tls(why) => Cause::Tls(tls_text(why)),
+            ureq::Error::Rustls(why) if why.to_string().contains("InvalidContentType") => {
+                Cause::PlainHttp
+            }
             ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),
+            other if other.to_string().contains("InvalidContentType") => Cause::PlainHttp,
             other => Cause::Other(other.to_string()),
         }
     }
@@ -794,6 +798,10 @@ fn cause_of_io(io: &std::io::Error) -> Cause {
             Cause::Connection(format!("name resolution failed for now ({text})"))
         }
         _ if text.contains("lookup address") => Cause::HostNotFound,
+        // rustls reading an HTTP answer where a TLS record belongs: `https://` to a plain port.
+        _ if text.contains("InvalidContentType") || text.contains("corrupt message") => {
+            Cause::PlainHttp
+        }
         InvalidData if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
         _ if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
         _ => Cause::Connection(text),
