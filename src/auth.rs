@@ -296,6 +296,22 @@ impl<'a> Auth<'a> {
         // Before any spinner: the token may come from a prompt, which a spinner would draw over.
         let id_token = oidc::obtain(source, self.http)?;
         self.mask(id_token.as_str());
+        // An expired token would only earn a 401 after a round trip: refuse it here.
+        if let Ok(claims) = oidc::decode_claims(id_token.as_str())
+            && let Some(exp) = claims.exp
+            && exp <= now() as i64
+        {
+            return Err(Failure::new(
+                Kind::Auth,
+                format!(
+                    "the OIDC token from {} has expired{}",
+                    source.describe(),
+                    time_note(Some(exp), "expired")
+                ),
+            )
+            .hint("fetch a fresh token just before logging in (GitHub's live for about 5 minutes)")
+            .into());
+        }
         messages::detail(
             1,
             &format!(
@@ -600,12 +616,13 @@ fn time_note(at: Option<i64>, word: &str) -> String {
     let Some(at) = at else {
         return String::new();
     };
-    let now = now() as i64;
-    let delta = now - at;
+    // One form for times everywhere: UTC instant, then how far from now.
+    let delta = now() as i64 - at;
+    let when = oidc::utc_text(at);
     if delta >= 0 {
-        format!(" ({word} {delta} s ago)")
+        format!(" ({word} {when}, {} ago)", oidc::duration_text(delta))
     } else {
-        format!(" ({word} in {} s)", -delta)
+        format!(" ({word} {when}, in {})", oidc::duration_text(-delta))
     }
 }
 

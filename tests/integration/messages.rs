@@ -332,3 +332,40 @@ fn every_command_ends_its_help_with_examples_and_run_options_have_a_heading() {
         .unwrap();
     assert!(!auth.contains("--watch"), "{help}");
 }
+
+#[test]
+fn an_expired_pasted_token_is_refused_before_any_request() {
+    let server = FakeInfisical::start(World::demo());
+    let mut claims = support::jwt::github_claims(DEMO_SUBJECT, DEMO_AUDIENCE, DEMO_ISSUER);
+    let exp = support::jwt::now() - 600;
+    claims["exp"] = json!(exp);
+    claims["iat"] = json!(exp - 300);
+    claims["nbf"] = json!(exp - 300);
+    let jwt = support::jwt::sign(&claims, &demo_key());
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["login", "oidc", "--domain", &server.url(), "--jwt", &jwt])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the OIDC token from --jwt / INFISICAL_JWT has expired (expired 20")
+            && err.contains("Z, 10m 0"),
+        "times as UTC instant and distance: {err}"
+    );
+    assert!(server.requests().is_empty(), "a request was sent");
+    let out = sandbox
+        .cmd()
+        .args(["login", "oidc", "--dry-run", "--jwt", &jwt])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("hint: the token has expired: fetch a fresh one"),
+        "{}",
+        stderr(&out)
+    );
+}
