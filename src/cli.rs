@@ -698,6 +698,55 @@ pub fn official_spellings(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::Os
     args
 }
 
+/// Any other mistake clap finds, in our one form (`infisical-oidc: error: …` and a hint) rather than
+/// clap's own; `None` for `--help` and `--version`, which clap prints itself.
+pub fn usage_failure(e: &clap::Error) -> Option<crate::error::Failure> {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid command line");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let listing = message.ends_with(':');
+    let mut notes: Vec<String> = Vec::new();
+    let mut usage = None;
+    for line in lines {
+        if let Some(tip) = line.strip_prefix("tip: ") {
+            notes.push(tip.to_string());
+        } else if listing && (line.starts_with('<') || line.starts_with('-')) {
+            // The arguments a missing-argument error lists belong to its sentence.
+            if !message.ends_with(':') {
+                message.push(',');
+            }
+            message.push(' ');
+            message.push_str(line);
+        } else if line.starts_with('[') {
+            // `[possible values: …]`
+            notes.push(line.to_string());
+        } else if let Some(u) = line.strip_prefix("Usage: ") {
+            usage = Some(u.to_string());
+        }
+    }
+    let mut hint = notes.join("; ");
+    if let Some(usage) = usage {
+        if !hint.is_empty() {
+            hint.push_str("; ");
+        }
+        hint.push_str(&format!("usage: {usage} (see --help)"));
+    }
+    if hint.is_empty() {
+        hint = "see --help".to_string();
+    }
+    Some(crate::error::Failure::usage(message).hint(hint))
+}
+
 /// `run make deploy` and `run` alone: clap's own words do not say what to type instead, so
 /// these two get an error that does (the official CLI also wants `--`).
 pub fn explain_run_usage(

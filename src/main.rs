@@ -32,11 +32,13 @@ fn main() {
     let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            if let Some(failure) = cli::explain_run_usage(&e, &args) {
-                messages::error(&failure.message, failure.hint.as_deref());
-                std::process::exit(failure.kind.code());
-            }
-            e.exit()
+            let failure = cli::explain_run_usage(&e, &args).or_else(|| cli::usage_failure(&e));
+            let Some(failure) = failure else {
+                // --help and --version: clap prints them.
+                e.exit()
+            };
+            messages::error(&failure.message, failure.hint.as_deref());
+            std::process::exit(failure.kind.code());
         }
     };
     let Err(err) = cmd::dispatch(cli) else {
@@ -53,6 +55,13 @@ fn main() {
         std::process::exit(0);
     }
     let failure = err.chain().find_map(|e| e.downcast_ref::<Failure>());
-    messages::error(&format!("{err:#}"), failure.and_then(|f| f.hint.as_deref()));
+    let io_hint = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<std::io::Error>())
+        .and_then(error::hint_for_file_error);
+    messages::error(
+        &format!("{err:#}"),
+        failure.and_then(|f| f.hint.as_deref()).or(io_hint),
+    );
     std::process::exit(failure.map_or(Kind::General, |f| f.kind).code());
 }

@@ -369,3 +369,55 @@ fn an_expired_pasted_token_is_refused_before_any_request() {
         stderr(&out)
     );
 }
+
+#[test]
+fn every_error_has_one_form_and_a_hint() {
+    let server = FakeInfisical::start(World::demo());
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    let sandbox = Sandbox::new();
+    let mut outputs = Vec::new();
+    for args in [
+        vec!["--bogus"],
+        vec!["secrets", "export", "--format", "xml"],
+        vec!["login", "universal"],
+    ] {
+        outputs.push(sandbox.cmd().args(&args).output().unwrap());
+    }
+    // A file error: the directory of --output does not exist.
+    outputs.push(
+        sandbox
+            .cmd()
+            .args([
+                "secrets",
+                "export",
+                "--domain",
+                &server.url(),
+                "--token",
+                &token,
+            ])
+            .args([
+                "--project",
+                DEMO_PROJECT_SLUG,
+                "--output",
+                "no/such/dir/.env",
+            ])
+            .output()
+            .unwrap(),
+    );
+    for out in &outputs {
+        let err = stderr(out);
+        let lines: Vec<&str> = err.lines().filter(|l| !l.is_empty()).collect();
+        assert!(!out.status.success());
+        // Notes and warnings may come first; the error is the end, in one form.
+        let at = lines.len().saturating_sub(2);
+        assert_eq!(err.matches("error:").count(), 1, "{err}");
+        assert!(lines[at].starts_with("infisical-oidc: error: "), "{err}");
+        assert!(lines[at + 1].starts_with("  hint: "), "{err}");
+    }
+    assert!(stderr(&outputs[1]).contains("possible values: dotenv, shell"));
+    assert!(
+        stderr(&outputs[3]).contains("hint: check the path"),
+        "{}",
+        stderr(&outputs[3])
+    );
+}
