@@ -82,7 +82,7 @@ pub fn warn(text: &str) {
     let text = clean(text);
     emit(&format!("infisical-oidc: warning: {text}"));
     if in_actions() {
-        emit(&annotation("warning", &text));
+        workflow_commands(&format!("{}\n", annotation("warning", &text)));
     }
 }
 
@@ -110,7 +110,7 @@ pub fn error(text: &str, hint: Option<&str>) {
             Some(hint) => format!("{text}\nhint: {hint}"),
             None => text,
         };
-        emit(&annotation("error", &body));
+        workflow_commands(&format!("{}\n", annotation("error", &body)));
     }
 }
 
