@@ -572,7 +572,7 @@ pub struct RunArgs {
 
     /// Pass this name to the command although it loads or runs code, changes how shells parse,
     /// redirects trust or steers the runner (see `secrets export --allow-name`)
-    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    #[arg(long, value_name = "NAME", value_delimiter = ',', help_heading = "Run")]
     pub allow_name: Vec<String>,
 
     /// The command and its arguments, after `--`
