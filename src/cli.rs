@@ -82,13 +82,19 @@ pub enum Login {
     /// Log in with a Universal Auth client id and secret, where no OIDC token is to be had
     #[command(
         visible_alias = "universal-auth",
-        after_help = "Examples:\n  infisical-oidc login universal --client-id ID --client-secret \"$SECRET\"\n  INFISICAL_UNIVERSAL_AUTH_CLIENT_ID=ID INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=… infisical-oidc login universal"
+        after_help = "Examples:\n  infisical-oidc login universal --client-id ID --client-secret \"$SECRET\"\n  INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=\"$SECRET\" infisical-oidc login universal --client-id ID"
     )]
     Universal(LoginUniversalArgs),
     /// Log in with Infisical's JWT Auth: any JWT you hold, checked against the identity's keys
-    #[command(visible_alias = "jwt-auth")]
+    #[command(
+        visible_alias = "jwt-auth",
+        after_help = "Examples:\n  infisical-oidc login jwt --identity-id \"$IDENTITY_ID\" --jwt-file token.jwt\n  infisical-oidc login jwt --identity-id \"$IDENTITY_ID\" --jwt \"$(my-issuer mint)\""
+    )]
     Jwt(LoginJwtArgs),
     /// Log in from a Kubernetes pod with its service-account token (Infisical's Kubernetes Auth)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc login kubernetes --identity-id \"$IDENTITY_ID\"\n  infisical-oidc login kubernetes --identity-id \"$IDENTITY_ID\" --jwt-file /var/run/secrets/tokens/infisical"
+    )]
     Kubernetes(LoginKubernetesArgs),
     /// Log in with the job's AWS credentials: a signed STS GetCallerIdentity (Infisical's AWS Auth)
     #[command(
@@ -97,21 +103,24 @@ pub enum Login {
 AWS_SESSION_TOKEN; AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN [+ AWS_ROLE_SESSION_NAME]; \
 AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI [+ AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]]; \
 EC2 instance metadata (IMDSv2, 1 s budget; AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_EC2_METADATA_DISABLED). \
-Region: AWS_REGION, AWS_DEFAULT_REGION, else the instance's. STS: AWS_ENDPOINT_URL_STS."
+Region: AWS_REGION, AWS_DEFAULT_REGION, else the instance's. STS: AWS_ENDPOINT_URL_STS.\n\n\
+Examples:\n  infisical-oidc login aws-iam --identity-id \"$IDENTITY_ID\"\n  AWS_REGION=eu-west-1 infisical-oidc login aws-iam --identity-id \"$IDENTITY_ID\""
     )]
     AwsIam(LoginAwsIamArgs),
     /// Log in on GCP with the service account's ID token from the metadata server (Infisical's GCP Auth)
     #[command(
         visible_alias = "gcp-id-token",
         after_help = "The metadata server is metadata.google.internal, or GCE_METADATA_HOST (host[:port]) as \
-Google's libraries read it. The token's audience is the identity id."
+Google's libraries read it. The token's audience is the identity id.\n\n\
+Examples:\n  infisical-oidc login gcp --identity-id \"$IDENTITY_ID\"\n  infisical-oidc login gcp-id-token --identity-id \"$IDENTITY_ID\""
     )]
     Gcp(LoginPlatformArgs),
     /// Log in on Azure with the managed identity's token from IMDS (Infisical's Azure Auth)
     #[command(
         after_help = "IMDS is http://169.254.169.254, or INFISICAL_AZURE_IMDS_ENDPOINT. \
 The resource asked for is https://management.azure.com/ unless INFISICAL_AZURE_AUTH_RESOURCE names the \
-identity's Resource / Audience; AZURE_CLIENT_ID picks a user-assigned identity."
+identity's Resource / Audience; AZURE_CLIENT_ID picks a user-assigned identity.\n\n\
+Examples:\n  infisical-oidc login azure --identity-id \"$IDENTITY_ID\"\n  AZURE_CLIENT_ID=\"$CLIENT_ID\" infisical-oidc login azure --identity-id \"$IDENTITY_ID\""
     )]
     Azure(LoginPlatformArgs),
 }

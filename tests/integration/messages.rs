@@ -279,6 +279,11 @@ fn every_command_ends_its_help_with_examples_and_run_options_have_a_heading() {
     let commands: &[&[&str]] = &[
         &["login", "oidc"],
         &["login", "universal"],
+        &["login", "jwt"],
+        &["login", "kubernetes"],
+        &["login", "aws-iam"],
+        &["login", "gcp"],
+        &["login", "azure"],
         &["secrets", "get"],
         &["secrets", "list"],
         &["secrets", "export"],
@@ -303,9 +308,9 @@ fn every_command_ends_its_help_with_examples_and_run_options_have_a_heading() {
             .unwrap_or_else(|| panic!("{command:?} --help has no examples:\n{help}"));
         let count = examples
             .lines()
+            // `  infisical-oidc login …`, or with a variable set first (`  AWS_REGION=… infisical-oidc …`).
             .filter(|l| {
-                l.starts_with(&format!("  infisical-oidc {}", command[0]))
-                    || l.starts_with("  INFISICAL_")
+                l.starts_with("  ") && l.contains(&format!("infisical-oidc {}", command[0]))
             })
             .count();
         assert!(count >= 2, "{command:?}: {examples}");

@@ -1,6 +1,8 @@
 //! A terminal is not a pipe: the binary on a real PTY (`tmux`, `script`), read back from the
 //! screen or the raw bytes. Progress never covers a prompt and leaves nothing behind; `-q` and
-//! GitHub Actions draw none; every workflow command starts a line of its own.
+//! GitHub Actions draw none; every workflow command starts a line of its own. Unix only: tmux and
+//! script(1) are where a PTY is.
+#![cfg(unix)]
 
 use crate::support::{self, common};
 
