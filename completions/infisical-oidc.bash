@@ -194,7 +194,7 @@ _infisical__oidc() {
 
     case "${cmd}" in
         infisical__oidc)
-            opts="-H -v -q -h -V --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help --version login secrets run status whoami logout completions man self-update help"
+            opts="-H -v -q -h -V --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help --version login secrets run status whoami logout completions man self-update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -228,10 +228,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -239,8 +235,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__completions)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help bash elvish fish powershell zsh"
+        infisical__oidc__subcmd__completions)
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -274,10 +270,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -285,7 +277,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help)
+        infisical__oidc__subcmd__help)
             opts="login secrets run status logout completions man self-update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -299,7 +291,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__completions)
+        infisical__oidc__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -313,7 +305,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__help)
+        infisical__oidc__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -327,7 +319,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login)
+        infisical__oidc__subcmd__help__subcmd__login)
             opts="oidc universal jwt kubernetes aws-iam gcp azure"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -341,7 +333,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__aws__subcmd__iam)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__aws__subcmd__iam)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -355,7 +347,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__azure)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__azure)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -369,7 +361,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__gcp)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__gcp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -383,7 +375,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__jwt)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__jwt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -397,7 +389,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__kubernetes)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__kubernetes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -411,7 +403,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__oidc)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__oidc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -425,7 +417,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__login__subcmd__universal)
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__universal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -439,7 +431,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__logout)
+        infisical__oidc__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -453,7 +445,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__man)
+        infisical__oidc__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -467,7 +459,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__run)
+        infisical__oidc__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -481,7 +473,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__secrets)
+        infisical__oidc__subcmd__help__subcmd__secrets)
             opts="get list export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -495,7 +487,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__secrets__subcmd__export)
+        infisical__oidc__subcmd__help__subcmd__secrets__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -509,7 +501,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__secrets__subcmd__get)
+        infisical__oidc__subcmd__help__subcmd__secrets__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -523,7 +515,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__secrets__subcmd__list)
+        infisical__oidc__subcmd__help__subcmd__secrets__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -537,7 +529,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__self__subcmd__update)
+        infisical__oidc__subcmd__help__subcmd__self__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -551,7 +543,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__help__subcmd__status)
+        infisical__oidc__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -565,8 +557,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
+        infisical__oidc__subcmd__login)
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,10 +592,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -611,8 +599,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__aws__subcmd__iam)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__aws__subcmd__iam)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,10 +646,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -669,8 +653,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__azure)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__azure)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,10 +700,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -727,8 +707,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__gcp)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__gcp)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,10 +754,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -785,7 +761,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help)
+        infisical__oidc__subcmd__login__subcmd__help)
             opts="oidc universal jwt kubernetes aws-iam gcp azure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -799,7 +775,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__aws__subcmd__iam)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__aws__subcmd__iam)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -813,7 +789,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__azure)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__azure)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -827,7 +803,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__gcp)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__gcp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -841,7 +817,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__help)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -855,7 +831,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__jwt)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__jwt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -869,7 +845,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__kubernetes)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__kubernetes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -883,7 +859,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__oidc)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__oidc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -897,7 +873,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__help__subcmd__universal)
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__universal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -911,8 +887,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__jwt)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt --jwt-file --jwt-env --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__jwt)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt --jwt-file --jwt-env --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -970,10 +946,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -981,8 +953,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__kubernetes)
-            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt-file --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__kubernetes)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --jwt-file --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1032,10 +1004,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1043,8 +1011,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__oidc)
-            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__oidc)
+            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --dry-run --expect-subject --expect-audience --expect-issuer --expect-claim --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1134,10 +1102,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1145,8 +1109,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__login__subcmd__universal)
-            opts="-H -v -q -h --domain --no-mask --client-id --client-secret --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__login__subcmd__universal)
+            opts="-H -v -q -h --domain --no-mask --client-id --client-secret --organization-slug --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,10 +1160,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1207,8 +1167,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__logout)
-            opts="-H -v -q -h --domain --no-mask --identity-id --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__logout)
+            opts="-H -v -q -h --domain --no-mask --identity-id --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1250,10 +1210,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1261,8 +1217,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__man)
-            opts="-H -v -q -h --out-dir --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__man)
+            opts="-H -v -q -h --out-dir --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1300,10 +1256,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1311,8 +1263,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__run)
-            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --allow-name --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__run)
+            opts="-e -t -c -H -v -q -h --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --watch --watch-interval --watch-grace --command --allow-name --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1462,10 +1414,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1473,8 +1421,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help get list export help"
+        infisical__oidc__subcmd__secrets)
+            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help get list export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,10 +1456,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1519,8 +1463,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__export)
-            opts="-f -o -e -t -H -v -q -h --format --output --template --with-metadata --github-env --github-output --allow-name --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__secrets__subcmd__export)
+            opts="-f -o -e -t -H -v -q -h --format --output --template --with-metadata --github-env --github-output --allow-name --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1674,10 +1618,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1685,8 +1625,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__get)
-            opts="-f -e -t -H -v -q -h --plain --format --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__secrets__subcmd__get)
+            opts="-f -e -t -H -v -q -h --plain --format --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,10 +1764,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1835,7 +1771,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__help)
+        infisical__oidc__subcmd__secrets__subcmd__help)
             opts="get list export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1849,7 +1785,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__help__subcmd__export)
+        infisical__oidc__subcmd__secrets__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1863,7 +1799,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__help__subcmd__get)
+        infisical__oidc__subcmd__secrets__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1877,7 +1813,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__help__subcmd__help)
+        infisical__oidc__subcmd__secrets__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1891,7 +1827,7 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__help__subcmd__list)
+        infisical__oidc__subcmd__secrets__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1905,8 +1841,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__secrets__subcmd__list)
-            opts="-f -e -t -H -v -q -h --format --show-values --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__secrets__subcmd__list)
+            opts="-f -e -t -H -v -q -h --format --show-values --domain --no-mask --token --project --env --path --recursive --include-imports --expand --tags --only --exclude --strip-prefix --prefix --require --require-all-nonempty --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2044,10 +1980,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2055,8 +1987,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__self__subcmd__update)
-            opts="-H -v -q -h --check --version --force --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__self__subcmd__update)
+            opts="-H -v -q -h --check --version --force --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,10 +2026,6 @@ _infisical__oidc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-base-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2105,8 +2033,8 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        infisical__subcmd__oidc__subcmd__status)
-            opts="-H -v -q -h --domain --no-mask --identity-id --json --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --retry-base-ms --help"
+        infisical__oidc__subcmd__status)
+            opts="-H -v -q -h --domain --no-mask --identity-id --json --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,10 +2073,6 @@ _infisical__oidc() {
                     return 0
                     ;;
                 -H)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-base-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -71,12 +71,27 @@ fn main() {
             })
             .collect();
         println!("\n$ infisical-oidc {}", shown.join(" "));
-        let status = Command::new(&bin)
+        let out = Command::new(&bin)
             .args(args)
             .envs(job_env.iter().map(|(k, v)| (*k, v.as_str())))
-            .status()
+            .stdout(std::process::Stdio::inherit())
+            .stderr(std::process::Stdio::piped())
+            .output()
             .expect("the CLI starts");
-        println!("(exit code {})", status.code().unwrap_or(-1));
+        // The runner reads `::add-mask::` lines and shows none of them; dozens of them (whole
+        // JWTs among them) would bury the story, so they are folded into one count.
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let masks = stderr
+            .lines()
+            .filter(|l| l.starts_with("::add-mask::"))
+            .count();
+        for line in stderr.lines().filter(|l| !l.starts_with("::add-mask::")) {
+            eprintln!("{line}");
+        }
+        if masks > 0 {
+            println!("({masks} ::add-mask:: lines for the runner, not shown)");
+        }
+        println!("(exit code {})", out.status.code().unwrap_or(-1));
     };
 
     step(&["login", "oidc"]);

@@ -168,6 +168,41 @@ struct ProjectResponse {
     id: String,
 }
 
+/// A project as `GET /api/v1/workspace[/{id}]` describes it: enough to say which environments
+/// exist when a listing comes back empty.
+#[derive(Deserialize, Debug, Clone)]
+pub struct ProjectSummary {
+    pub id: String,
+    pub slug: String,
+    pub environments: Vec<EnvironmentSummary>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+pub struct EnvironmentSummary {
+    pub name: String,
+    pub slug: String,
+}
+
+#[derive(Deserialize)]
+struct WorkspaceResponse {
+    workspace: ProjectSummary,
+}
+
+#[derive(Deserialize)]
+struct WorkspacesResponse {
+    workspaces: Vec<ProjectSummary>,
+}
+
+#[derive(Deserialize)]
+struct FoldersResponse {
+    folders: Vec<FolderSummary>,
+}
+
+#[derive(Deserialize)]
+struct FolderSummary {
+    name: String,
+}
+
 fn bool_str(b: bool) -> &'static str {
     if b { "true" } else { "false" }
 }
@@ -329,6 +364,51 @@ impl<'a> Api<'a> {
             &[("Authorization", &bearer)],
             q.if_none_match,
         )
+    }
+
+    /// The project with its environments: `GET /api/v1/workspace/{id}` for an id, else the list
+    /// `GET /api/v1/workspace` searched for the slug (both on every server generation).
+    /// `None`: the identity sees no project with that slug.
+    pub fn project(
+        &self,
+        token: &str,
+        project: &ProjectRef,
+    ) -> Result<Option<ProjectSummary>, HttpError> {
+        let bearer = format!("Bearer {token}");
+        let auth = [("Authorization", bearer.as_str())];
+        match project {
+            ProjectRef::Id(id) => {
+                let url = self.url(&format!("/v1/workspace/{}", encode_path_segment(id)));
+                let found: WorkspaceResponse = self.http.get_json(&url, &[], &auth)?;
+                Ok(Some(found.workspace))
+            }
+            ProjectRef::Slug(slug) => {
+                let list: WorkspacesResponse =
+                    self.http.get_json(&self.url("/v1/workspace"), &[], &auth)?;
+                Ok(list.workspaces.into_iter().find(|p| &p.slug == slug))
+            }
+        }
+    }
+
+    /// Names of the folders directly inside `path`: `GET /api/v1/folders`.
+    pub fn folder_names(
+        &self,
+        token: &str,
+        project_id: &str,
+        environment: &str,
+        path: &str,
+    ) -> Result<Vec<String>, HttpError> {
+        let bearer = format!("Bearer {token}");
+        let list: FoldersResponse = self.http.get_json(
+            &self.url("/v1/folders"),
+            &[
+                ("workspaceId", project_id),
+                ("environment", environment),
+                ("path", path),
+            ],
+            &[("Authorization", &bearer)],
+        )?;
+        Ok(list.folders.into_iter().map(|f| f.name).collect())
     }
 
     /// `GET /api/v1/projects/slug/{slug}` → the project's id (v4 only takes ids).

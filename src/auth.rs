@@ -12,8 +12,8 @@ use crate::cloud;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Http, HttpError, Peer};
+use crate::messages::{self, Spinner};
 use crate::oidc::{self, Claims, TokenLookup};
-use crate::progress::Spinner;
 use crate::session::{LoginMethod, Principal, Session, SessionStore, now};
 
 /// A Universal Auth client, for places without OIDC.
@@ -92,6 +92,10 @@ impl<'a> Auth<'a> {
     pub fn access_token(&self, given: Option<&str>) -> Result<AccessToken> {
         if let Some(token) = given {
             self.mask(token.trim());
+            messages::detail(
+                1,
+                "infisical-oidc: using the access token given with --token / INFISICAL_TOKEN",
+            );
             return Ok(AccessToken {
                 value: token.trim().to_string(),
                 origin: TokenOrigin::Given,
@@ -113,6 +117,15 @@ impl<'a> Auth<'a> {
             };
             if let Some(session) = reusable {
                 self.mask(&session.access_token);
+                messages::detail(
+                    1,
+                    &format!(
+                        "infisical-oidc: using the saved session {}",
+                        store
+                            .path(&self.settings.domain.origin, &principal)
+                            .display()
+                    ),
+                );
                 return Ok(AccessToken {
                     value: session.access_token,
                     origin: TokenOrigin::Session,
@@ -143,7 +156,7 @@ impl<'a> Auth<'a> {
             )
         };
         if let Err(e) = store.save(&renewed) {
-            eprintln!("infisical-oidc: warning: {e:#}");
+            messages::warn(&format!("{e:#}"));
         }
         Some(renewed)
     }
@@ -170,6 +183,8 @@ impl<'a> Auth<'a> {
 
     /// Hides a token in the GitHub Actions log before anything could print it.
     fn mask(&self, token: &str) {
+        // Whatever the runner does, our own lines never show it (a server may quote it back).
+        messages::redact(token);
         if self.settings.mask {
             github::add_masks([token]);
         }
@@ -204,7 +219,6 @@ impl<'a> Auth<'a> {
     /// Logs in as the principal by `method`, saves the session and returns it.
     fn login_with(&self, method: LoginMethod) -> Result<Session> {
         let principal = Principal::identity(method, &self.principal()?.id);
-        let spinner = Spinner::start("Logging in to Infisical");
         let response = match (method, &self.settings.universal) {
             (LoginMethod::Universal, Some(universal)) => self.universal_login(universal)?,
             (LoginMethod::Jwt | LoginMethod::Kubernetes, _) => {
@@ -216,7 +230,6 @@ impl<'a> Auth<'a> {
             }
             _ => self.oidc_login(&principal.id)?,
         };
-        spinner.finish();
         self.mask(&response.access_token);
         let session = Session::new(
             &self.settings.domain.origin,
@@ -224,11 +237,20 @@ impl<'a> Auth<'a> {
             response.access_token,
             response.expires_in,
         );
-        if let Some(store) = &self.store
-            && let Err(e) = store.save(&session)
-        {
-            // The command can go on with the token in memory; only reuse is lost.
-            eprintln!("infisical-oidc: warning: {e:#}");
+        if let Some(store) = &self.store {
+            match store.save(&session) {
+                Ok(path) => messages::detail(
+                    1,
+                    &format!("infisical-oidc: saved the session to {}", path.display()),
+                ),
+                // The command can go on with the token in memory; only reuse is lost.
+                Err(e) => messages::warn(&format!("{e:#}")),
+            }
+        } else {
+            messages::detail(
+                1,
+                "infisical-oidc: no session file (no home or cache directory)",
+            );
         }
         Ok(session)
     }
@@ -237,6 +259,7 @@ impl<'a> Auth<'a> {
     fn universal_login(&self, universal: &UniversalCredentials) -> Result<AccessTokenResponse> {
         self.mask(&universal.client_secret);
         let api = Api::new(self.http, &self.settings.domain.api_base);
+        let _spinner = Spinner::start("Logging in to Infisical");
         api.universal_login(&UniversalLoginRequest {
             client_id: &universal.client_id,
             client_secret: &universal.client_secret,
@@ -270,9 +293,34 @@ impl<'a> Auth<'a> {
             }
         };
 
+        // Before any spinner: the token may come from a prompt, which a spinner would draw over.
         let id_token = oidc::obtain(source, self.http)?;
         self.mask(id_token.as_str());
+        // An expired token would only earn a 401 after a round trip: refuse it here.
+        if let Ok(claims) = oidc::decode_claims(id_token.as_str())
+            && let Some(exp) = claims.exp
+            && exp <= now() as i64
+        {
+            return Err(Failure::new(
+                Kind::Auth,
+                format!(
+                    "the OIDC token from {} has expired{}",
+                    source.describe(),
+                    time_note(Some(exp), "expired")
+                ),
+            )
+            .hint("fetch a fresh token just before logging in (GitHub's live for about 5 minutes)")
+            .into());
+        }
+        messages::detail(
+            1,
+            &format!(
+                "infisical-oidc: logging in with the OIDC token from {}",
+                source.describe()
+            ),
+        );
         let api = Api::new(self.http, &self.settings.domain.api_base);
+        let _spinner = Spinner::start("Logging in to Infisical");
         let response = api
             .oidc_login(&OidcLoginRequest {
                 identity_id,
@@ -311,6 +359,7 @@ impl<'a> Auth<'a> {
             subject: claims.sub.clone(),
         };
         let api = Api::new(self.http, &self.settings.domain.api_base);
+        let _spinner = Spinner::start("Logging in to Infisical");
         api.machine_login(
             cloud::login_route(method),
             &OidcLoginRequest {
@@ -567,12 +616,13 @@ fn time_note(at: Option<i64>, word: &str) -> String {
     let Some(at) = at else {
         return String::new();
     };
-    let now = now() as i64;
-    let delta = now - at;
+    // One form for times everywhere: UTC instant, then how far from now.
+    let delta = now() as i64 - at;
+    let when = oidc::utc_text(at);
     if delta >= 0 {
-        format!(" ({word} {delta} s ago)")
+        format!(" ({word} {when}, {} ago)", oidc::duration_text(delta))
     } else {
-        format!(" ({word} in {} s)", -delta)
+        format!(" ({word} {when}, in {})", oidc::duration_text(-delta))
     }
 }
 

@@ -41,32 +41,60 @@ pub enum Command {
     #[command(subcommand)]
     Secrets(Secrets),
     /// Run a command with the secrets in its environment (and nowhere else)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc run --env prod -- ./deploy.sh\n  infisical-oidc run --command 'npm run build && npm test'\n  infisical-oidc run --watch --watch-interval 30s -- node server.js"
+    )]
     Run(RunArgs),
     /// Show the saved session: server, identity, where it lives, and how long it lasts
     #[command(visible_alias = "whoami")]
+    #[command(after_help = "Examples:\n  infisical-oidc status\n  infisical-oidc status --json")]
     Status(StatusArgs),
     /// Revoke the session's access token and delete the session (safe to repeat)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc logout\n  infisical-oidc logout --identity-id \"$IDENTITY_ID\""
+    )]
     Logout(LogoutArgs),
     /// Print a completion script for your shell on standard output
+    #[command(
+        after_help = "Examples:\n  infisical-oidc completions bash > ~/.local/share/bash-completion/completions/infisical-oidc\n  infisical-oidc completions zsh > ~/.zfunc/_infisical-oidc"
+    )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) on standard output, or write one page per command to a directory
+    #[command(
+        after_help = "Examples:\n  infisical-oidc man | man -l -\n  infisical-oidc man --out-dir /usr/local/share/man/man1"
+    )]
     Man(ManArgs),
     /// Replace this binary with the latest release (or --version X), after checking its sha256
+    #[command(
+        after_help = "Examples:\n  infisical-oidc self-update --check\n  infisical-oidc self-update --version 0.3.1"
+    )]
     SelfUpdate(SelfUpdateArgs),
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Login {
     /// Trade an OIDC token (GitHub Actions' own, or one you hand in) for an Infisical session
-    #[command(visible_alias = "oidc-auth")]
+    #[command(
+        visible_alias = "oidc-auth",
+        after_help = "Examples:\n  infisical-oidc login oidc --identity-id \"$IDENTITY_ID\"   # in GitHub Actions, or paste a token\n  infisical-oidc login oidc --identity-id \"$IDENTITY_ID\" --jwt-file /var/run/secrets/tokens/infisical\n  infisical-oidc login oidc --dry-run --expect-subject 'repo:octo-org/app:ref:refs/heads/main'"
+    )]
     Oidc(Box<LoginOidcArgs>),
     /// Log in with a Universal Auth client id and secret, where no OIDC token is to be had
-    #[command(visible_alias = "universal-auth")]
+    #[command(
+        visible_alias = "universal-auth",
+        after_help = "Examples:\n  infisical-oidc login universal --client-id ID --client-secret \"$SECRET\"\n  INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=\"$SECRET\" infisical-oidc login universal --client-id ID"
+    )]
     Universal(LoginUniversalArgs),
     /// Log in with Infisical's JWT Auth: any JWT you hold, checked against the identity's keys
-    #[command(visible_alias = "jwt-auth")]
+    #[command(
+        visible_alias = "jwt-auth",
+        after_help = "Examples:\n  infisical-oidc login jwt --identity-id \"$IDENTITY_ID\" --jwt-file token.jwt\n  infisical-oidc login jwt --identity-id \"$IDENTITY_ID\" --jwt \"$(my-issuer mint)\""
+    )]
     Jwt(LoginJwtArgs),
     /// Log in from a Kubernetes pod with its service-account token (Infisical's Kubernetes Auth)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc login kubernetes --identity-id \"$IDENTITY_ID\"\n  infisical-oidc login kubernetes --identity-id \"$IDENTITY_ID\" --jwt-file /var/run/secrets/tokens/infisical"
+    )]
     Kubernetes(LoginKubernetesArgs),
     /// Log in with the job's AWS credentials: a signed STS GetCallerIdentity (Infisical's AWS Auth)
     #[command(
@@ -75,21 +103,24 @@ pub enum Login {
 AWS_SESSION_TOKEN; AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN [+ AWS_ROLE_SESSION_NAME]; \
 AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI [+ AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]]; \
 EC2 instance metadata (IMDSv2, 1 s budget; AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_EC2_METADATA_DISABLED). \
-Region: AWS_REGION, AWS_DEFAULT_REGION, else the instance's. STS: AWS_ENDPOINT_URL_STS."
+Region: AWS_REGION, AWS_DEFAULT_REGION, else the instance's. STS: AWS_ENDPOINT_URL_STS.\n\n\
+Examples:\n  infisical-oidc login aws-iam --identity-id \"$IDENTITY_ID\"\n  AWS_REGION=eu-west-1 infisical-oidc login aws-iam --identity-id \"$IDENTITY_ID\""
     )]
     AwsIam(LoginAwsIamArgs),
     /// Log in on GCP with the service account's ID token from the metadata server (Infisical's GCP Auth)
     #[command(
         visible_alias = "gcp-id-token",
         after_help = "The metadata server is metadata.google.internal, or GCE_METADATA_HOST (host[:port]) as \
-Google's libraries read it. The token's audience is the identity id."
+Google's libraries read it. The token's audience is the identity id.\n\n\
+Examples:\n  infisical-oidc login gcp --identity-id \"$IDENTITY_ID\"\n  infisical-oidc login gcp-id-token --identity-id \"$IDENTITY_ID\""
     )]
     Gcp(LoginPlatformArgs),
     /// Log in on Azure with the managed identity's token from IMDS (Infisical's Azure Auth)
     #[command(
         after_help = "IMDS is http://169.254.169.254, or INFISICAL_AZURE_IMDS_ENDPOINT. \
 The resource asked for is https://management.azure.com/ unless INFISICAL_AZURE_AUTH_RESOURCE names the \
-identity's Resource / Audience; AZURE_CLIENT_ID picks a user-assigned identity."
+identity's Resource / Audience; AZURE_CLIENT_ID picks a user-assigned identity.\n\n\
+Examples:\n  infisical-oidc login azure --identity-id \"$IDENTITY_ID\"\n  AZURE_CLIENT_ID=\"$CLIENT_ID\" infisical-oidc login azure --identity-id \"$IDENTITY_ID\""
     )]
     Azure(LoginPlatformArgs),
 }
@@ -164,11 +195,20 @@ pub struct LoginKubernetesArgs {
 #[derive(Subcommand, Debug)]
 pub enum Secrets {
     /// Print the value of a secret (or several, with --format json)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc secrets get DATABASE_URL --plain\n  infisical-oidc secrets get API_KEY DB_HOST --format json --env staging"
+    )]
     Get(GetArgs),
     /// List secret names and where each comes from, never values (`what would run inject?`)
+    #[command(
+        after_help = "Examples:\n  infisical-oidc secrets list --env prod\n  infisical-oidc secrets list --recursive --format json"
+    )]
     List(ListArgs),
     /// Print the secrets in a format of your choice, write them to a file, or hand them to later
     /// GitHub Actions steps
+    #[command(
+        after_help = "Examples:\n  infisical-oidc secrets export --env prod > .env\n  infisical-oidc secrets export --format json --output secrets.json\n  infisical-oidc secrets export --github-env   # in GitHub Actions"
+    )]
     Export(ExportArgs),
 }
 
@@ -207,7 +247,7 @@ pub struct IdentityArgs {
     pub jwt_env: Option<String>,
 
     /// Where to get the OIDC token [default: detected from the CI environment]
-    #[arg(long, value_enum, value_name = "PROVIDER")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "PROVIDER")]
     pub provider: Option<ProviderArg>,
 
     /// Audience to request from the CI provider [default: the provider's own, e.g. GitHub's is the
@@ -343,7 +383,12 @@ pub struct FetchArgs {
 
     /// Project id or slug [default: workspaceId from .infisical.json]
     /// (also read from INFISICAL_PROJECT_ID)
-    #[arg(long, env = "INFISICAL_PROJECT", value_name = "ID|SLUG")]
+    #[arg(
+        long,
+        alias = "projectId",
+        env = "INFISICAL_PROJECT",
+        value_name = "ID|SLUG"
+    )]
     pub project: Option<String>,
 
     /// Environment slug [default: defaultEnvironment from .infisical.json, else dev]
@@ -398,11 +443,11 @@ pub struct FetchArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ExportArgs {
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Dotenv)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = FormatArg::Dotenv)]
     pub format: FormatArg,
 
     /// Write to this file (created with mode 0600) instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(long, short = 'o', alias = "output-file", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     /// Render this template file (or `-` for standard input) instead of a format:
@@ -447,7 +492,7 @@ pub struct GetArgs {
     pub plain: bool,
 
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 
     #[command(flatten)]
@@ -461,7 +506,7 @@ pub struct GetArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ListArgs {
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 
     /// Also print values (only when standard output is a terminal)
@@ -489,6 +534,7 @@ pub enum FormatArg {
     /// KEY=value lines, quoted only where a value needs it
     Dotenv,
     /// `export KEY='value'` lines, safe to `eval` in sh, dash, bash and zsh
+    #[value(alias = "dotenv-export", alias = "dotenv-eval")]
     Shell,
     /// One JSON object, key to value
     Json,
@@ -512,21 +558,22 @@ pub struct RunArgs {
     pub identity: IdentityArgs,
 
     /// Fetch the secrets again every --watch-interval and restart the command when they change
-    #[arg(long)]
+    #[arg(long, help_heading = "Run")]
     pub watch: bool,
 
     /// How often --watch fetches (e.g. 10s, 2.5, 500ms, 2m)
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch", help_heading = "Run")]
     pub watch_interval: std::time::Duration,
 
     /// How long --watch waits after SIGTERM before SIGKILL
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse_interval, requires = "watch", help_heading = "Run")]
     pub watch_grace: std::time::Duration,
 
     /// Run this command line through the shell ($SHELL -c, else sh -c; cmd /C on Windows)
     #[arg(
         long = "command",
         short = 'c',
+        help_heading = "Run",
         value_name = "COMMAND LINE",
         conflicts_with = "command"
     )]
@@ -534,12 +581,13 @@ pub struct RunArgs {
 
     /// Pass this name to the command although it loads or runs code, changes how shells parse,
     /// redirects trust or steers the runner (see `secrets export --allow-name`)
-    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    #[arg(long, value_name = "NAME", value_delimiter = ',', help_heading = "Run")]
     pub allow_name: Vec<String>,
 
     /// The command and its arguments, after `--`
     #[arg(
         last = true,
+        help_heading = "Run",
         required_unless_present = "shell_command",
         value_name = "COMMAND"
     )]
@@ -601,17 +649,14 @@ pub struct NetworkArgs {
     )]
     pub headers: Vec<String>,
 
-    /// Log each request (method, URL, status, time, retries) on stderr, credentials redacted
-    #[arg(long, short = 'v', global = true, conflicts_with = "quiet")]
-    pub verbose: bool,
+    /// Log each request (method, URL, status, time, retries) on stderr, credentials redacted,
+    /// and where the token and session came from; -vv adds the answers' headers
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
 
     /// Print only errors and warnings: no retry notices, no summaries
-    #[arg(long, short = 'q', global = true)]
+    #[arg(long, short = 'q', alias = "silent", global = true)]
     pub quiet: bool,
-
-    /// First retry delay in milliseconds, doubled each retry (tests set it tiny)
-    #[arg(long, global = true, env = "INFISICAL_RETRY_BASE_MS", hide = true)]
-    pub retry_base_ms: Option<u64>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -650,6 +695,121 @@ fn parse_claim(text: &str) -> Result<(String, String), String> {
             Ok((name.trim().to_string(), values.to_string()))
         }
         _ => Err("expected NAME=VALUES, e.g. repository=octo-org/example-repo".to_string()),
+    }
+}
+
+/// `infisical-oidc export …`, the official CLI's spelling, is `secrets export …`. Rewritten before
+/// parsing rather than declared as a hidden command, which completion scripts would still offer.
+pub fn official_spellings(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.get(1).is_some_and(|a| a == "export") {
+        args.insert(1, "secrets".into());
+    }
+    args
+}
+
+/// Any other mistake clap finds, in our one form (`infisical-oidc: error: …` and a hint) rather than
+/// clap's own; `None` for `--help` and `--version`, which clap prints itself.
+pub fn usage_failure(e: &clap::Error) -> Option<crate::error::Failure> {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid command line");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let listing = message.ends_with(':');
+    let mut notes: Vec<String> = Vec::new();
+    let mut usage = None;
+    for line in lines {
+        if let Some(tip) = line.strip_prefix("tip: ") {
+            notes.push(tip.to_string());
+        } else if listing && (line.starts_with('<') || line.starts_with('-')) {
+            // The arguments a missing-argument error lists belong to its sentence.
+            if !message.ends_with(':') {
+                message.push(',');
+            }
+            message.push(' ');
+            message.push_str(line);
+        } else if line.starts_with('[') {
+            // `[possible values: …]`
+            notes.push(line.to_string());
+        } else if let Some(u) = line.strip_prefix("Usage: ") {
+            usage = Some(u.to_string());
+        }
+    }
+    let mut hint = notes.join("; ");
+    if let Some(usage) = usage {
+        if !hint.is_empty() {
+            hint.push_str("; ");
+        }
+        hint.push_str(&format!("usage: {usage} (see --help)"));
+    }
+    if hint.is_empty() {
+        hint = "see --help".to_string();
+    }
+    Some(crate::error::Failure::usage(message).hint(hint))
+}
+
+/// `run make deploy` and `run` alone: clap's own words do not say what to type instead, so
+/// these two get an error that does (the official CLI also wants `--`).
+pub fn explain_run_usage(
+    e: &clap::Error,
+    args: &[std::ffi::OsString],
+) -> Option<crate::error::Failure> {
+    use crate::error::Failure;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let run_at = words.iter().skip(1).position(|w| w == "run")? + 1;
+    if words[run_at + 1..].iter().any(|w| w == "--") && e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let Some(ContextValue::String(bad)) = e.get(ContextKind::InvalidArg) else {
+                return None;
+            };
+            // An unknown flag (`--nope`) is clap's to report; a bare word is a command.
+            if bad.starts_with('-') || words[run_at + 1..].iter().any(|w| w == "--") {
+                return None;
+            }
+            let at = run_at + 1 + words[run_at + 1..].iter().position(|w| w == bad)?;
+            let quoted = |ws: &[String]| {
+                ws.iter()
+                    .map(|w| crate::messages::escape(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let before = quoted(&words[run_at + 1..at]);
+            let after = quoted(&words[at..]);
+            let options = if before.is_empty() {
+                String::new()
+            } else {
+                format!("{before} ")
+            };
+            Some(
+                Failure::usage(format!(
+                    "`{}` is not an option of `run`; the command goes after `--`",
+                    crate::messages::escape(bad)
+                ))
+                .hint(format!(
+                    "did you mean `infisical-oidc run {options}-- {after}`? (or --command '{after}' for a shell line)"
+                )),
+            )
+        }
+        ErrorKind::MissingRequiredArgument => Some(
+            Failure::usage("`run` needs a command to run")
+                .hint("pass it after `--` (`infisical-oidc run -- ./deploy.sh`) or as a shell line with --command 'make deploy'"),
+        ),
+        _ => None,
     }
 }
 

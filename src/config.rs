@@ -181,7 +181,7 @@ pub fn resolve_login(
         }
     }
 
-    let in_github_actions = env("GITHUB_ACTIONS").as_deref() == Some("true");
+    let in_github_actions = in_github_actions(env);
     let explicit = TokenFlags {
         jwt: identity.jwt.clone(),
         jwt_file: identity.jwt_file.clone(),
@@ -248,6 +248,11 @@ fn read_aws_env(env: Env) -> AwsSettings {
     }
 }
 
+/// GitHub Actions (and runners that copy it: act, Gitea, Forgejo) set `GITHUB_ACTIONS=true`.
+pub fn in_github_actions(env: Env) -> bool {
+    env("GITHUB_ACTIONS").as_deref() == Some("true")
+}
+
 pub fn resolve_fetch(
     common: &CommonArgs,
     fetch: &FetchArgs,
@@ -263,12 +268,11 @@ pub fn resolve_fetch(
         .or_else(|| env("INFISICAL_PROJECT_ID"))
         .or_else(|| file.and_then(|f| f.workspace_id.clone()))
         .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .ok_or_else(|| {
-            Failure::usage("no project given").hint(
-                "pass --project <id or slug>, set INFISICAL_PROJECT, or add workspaceId to .infisical.json",
-            )
-        })?;
+        .filter(|p| !p.is_empty());
+    let token = fetch.token.clone().filter(|t| !t.trim().is_empty());
+    let Some(project) = project else {
+        return Err(missing_settings(&login, token.is_some()).into());
+    };
     let environment = fetch
         .environment
         .clone()
@@ -285,7 +289,7 @@ pub fn resolve_fetch(
     };
     Ok(FetchSettings {
         login,
-        token: fetch.token.clone().filter(|t| !t.trim().is_empty()),
+        token,
         project: ProjectRef::parse(&project),
         environment,
         secret_paths,
@@ -302,6 +306,32 @@ pub fn resolve_fetch(
             require_all_nonempty: fetch.require_all_nonempty,
         },
     })
+}
+
+/// No project: name every other missing setting in the same error, so a first run with nothing
+/// configured is fixed in one go rather than one error per attempt.
+fn missing_settings(login: &LoginSettings, have_token: bool) -> Failure {
+    let mut missing = vec![
+        "a project (--project <id or slug>, INFISICAL_PROJECT, or workspaceId in .infisical.json)"
+            .to_string(),
+    ];
+    if !have_token && login.identity_id.is_none() && login.universal.is_none() {
+        missing.push(
+            "a machine identity (--identity-id <UUID> or INFISICAL_MACHINE_IDENTITY_ID; or an access token with --token)"
+                .to_string(),
+        );
+        if let oidc::TokenLookup::Unavailable { message, .. } = &login.token_source {
+            missing.push(format!("an OIDC token ({message})"));
+        }
+    }
+    if missing.len() == 1 {
+        return Failure::usage("no project given").hint(
+            "pass --project <id or slug>, set INFISICAL_PROJECT, or add workspaceId to .infisical.json",
+        );
+    }
+    Failure::usage(format!("missing settings: {}", missing.join("; "))).hint(
+        "see `infisical-oidc secrets export --help`; in GitHub Actions the OIDC token comes by itself with `permissions: id-token: write`",
+    )
 }
 
 /// Infisical folders are absolute and ignore a trailing slash; `prod/api` means `/prod/api`.
@@ -395,18 +425,17 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
     Ok(NetworkSettings {
         timeout,
         attempts: retries + 1,
-        retry_base: args
-            .retry_base_ms
+        // A test knob, not a flag: it must not show in help, completions or man pages.
+        retry_base: env("INFISICAL_RETRY_BASE_MS")
+            .and_then(|ms| ms.trim().parse().ok())
             .map_or(defaults.retry_base, Duration::from_millis),
         max_response_bytes,
         ca_cert: args.ca_cert.clone(),
         allow_insecure_http: args.allow_insecure_http,
         headers,
         proxies: read_proxy_env(env),
-        verbose: args.verbose,
-        quiet: args.quiet,
+        verbose: args.verbose > 0,
         rate_limit_wait,
-        annotate: env("GITHUB_ACTIONS").as_deref() == Some("true"),
     })
 }
 
@@ -678,19 +707,19 @@ mod tests {
                 rate_limit_wait: flag.map(str::to_string),
                 ..Default::default()
             };
-            resolve_network(&args, &env_of(env)).map(|n| (n.rate_limit_wait, n.annotate))
+            resolve_network(&args, &env_of(env)).map(|n| n.rate_limit_wait)
         };
-        assert_eq!(wait(&[], None).unwrap(), (Duration::from_secs(30), false));
+        assert_eq!(wait(&[], None).unwrap(), Duration::from_secs(30));
         assert_eq!(
             wait(&[("GITHUB_ACTIONS", "true")], None).unwrap(),
-            (Duration::from_secs(600), true)
+            Duration::from_secs(600)
         );
         assert_eq!(
             wait(&[("CI", "true")], None).unwrap(),
-            (Duration::from_secs(600), false)
+            Duration::from_secs(600)
         );
         assert_eq!(
-            wait(&[("CI", "true")], Some("90s")).unwrap().0,
+            wait(&[("CI", "true")], Some("90s")).unwrap(),
             Duration::from_secs(90)
         );
         let e = wait(&[], Some("soon")).unwrap_err();

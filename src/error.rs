@@ -63,6 +63,23 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
+/// What to do about a file that could not be read or written, when nothing more specific was
+/// said: every error ends with a hint.
+pub fn hint_for_file_error(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind::*;
+    Some(match e.kind() {
+        NotFound => "check the path: the file, or the directory it goes in, does not exist",
+        PermissionDenied => {
+            "check the permissions of the file and its directory, or choose another path"
+        }
+        StorageFull => "free some space, or choose a path on another disk",
+        AlreadyExists => "remove the existing file or choose another path",
+        ReadOnlyFilesystem => "choose a path on a writable file system",
+        IsADirectory => "name a file, not a directory",
+        _ => return None,
+    })
+}
+
 /// Ends the process with this code and no message: the child of `run` already said what it had to.
 #[derive(Debug)]
 pub struct ChildExit(pub i32);

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::error::{Failure, Kind};
 use crate::http::{Http, HttpError, Peer};
+use crate::messages;
 
 /// What the runner exposes to a job with `permissions: id-token: write`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,21 +91,12 @@ pub fn mask_commands(value: &str) -> Vec<String> {
 }
 
 fn escape_command_data(value: &str) -> String {
-    value
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    messages::escape_data(value)
 }
 
 /// Writes mask commands on stderr (the runner reads both streams; stdout stays clean for pipes).
 pub fn add_masks<'a>(values: impl IntoIterator<Item = &'a str>) {
-    let text = mask_text(values);
-    if !text.is_empty() {
-        use std::io::Write;
-        let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(text.as_bytes());
-        let _ = stderr.flush();
-    }
+    messages::workflow_commands(&mask_text(values));
 }
 
 /// The mask commands for `values`, each once, longest first. GitHub's runner masks the union of

@@ -12,10 +12,10 @@ mod format;
 mod github;
 mod glob;
 mod http;
+mod messages;
 mod names;
 mod oidc;
 mod private_file;
-mod progress;
 mod run;
 mod secrets;
 mod session;
@@ -28,7 +28,19 @@ use clap::Parser;
 use crate::error::{ChildExit, Failure, Kind};
 
 fn main() {
-    let cli = cli::Cli::parse();
+    let args = cli::official_spellings(std::env::args_os().collect());
+    let cli = match cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let failure = cli::explain_run_usage(&e, &args).or_else(|| cli::usage_failure(&e));
+            let Some(failure) = failure else {
+                // --help and --version: clap prints them.
+                e.exit()
+            };
+            messages::error(&failure.message, failure.hint.as_deref());
+            std::process::exit(failure.kind.code());
+        }
+    };
     let Err(err) = cmd::dispatch(cli) else {
         std::process::exit(0);
     };
@@ -43,9 +55,13 @@ fn main() {
         std::process::exit(0);
     }
     let failure = err.chain().find_map(|e| e.downcast_ref::<Failure>());
-    eprintln!("infisical-oidc: error: {err:#}");
-    if let Some(hint) = failure.and_then(|f| f.hint.as_deref()) {
-        eprintln!("  hint: {hint}");
-    }
+    let io_hint = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<std::io::Error>())
+        .and_then(error::hint_for_file_error);
+    messages::error(
+        &format!("{err:#}"),
+        failure.and_then(|f| f.hint.as_deref()).or(io_hint),
+    );
     std::process::exit(failure.map_or(Kind::General, |f| f.kind).code());
 }

@@ -312,8 +312,8 @@ fn unsafe_dir(_dir: &Path) -> Option<String> {
 fn ignore_session(path: &Path, why: &str) -> Result<Option<Session>, Failure> {
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        crate::progress::line(&format!(
-            "infisical-oidc: warning: ignoring the session {}: {why}; logging in afresh",
+        crate::messages::warn(&format!(
+            "ignoring the session {}: {why}; logging in afresh",
             path.display()
         ));
     }

@@ -33,6 +33,7 @@ pub fn supervise(
     install_signal_handlers();
     crate::run::check_values(&secrets)?;
     let (mut child, mut guard) = start(program, args, &secrets)?;
+    crate::messages::child_shares_stderr();
     let mut in_outage = false;
     loop {
         let deadline = Instant::now() + watch.interval;
@@ -57,7 +58,7 @@ pub fn supervise(
         match fetched {
             Ok(fresh) => {
                 if in_outage {
-                    crate::progress::note("infisical-oidc: fetching secrets works again");
+                    crate::messages::note("infisical-oidc: fetching secrets works again");
                     in_outage = false;
                 }
                 let changed: Vec<String> = changed_keys(&secrets, &fresh)
@@ -67,7 +68,7 @@ pub fn supervise(
                 if !changed.is_empty() {
                     let names: Vec<&str> = changed.iter().map(String::as_str).collect();
                     on_change(&fresh, &names);
-                    crate::progress::note(&format!(
+                    crate::messages::note(&format!(
                         "infisical-oidc: secrets changed ({}): restarting the command",
                         names.join(", ")
                     ));
@@ -79,9 +80,9 @@ pub fn supervise(
             Err(e) => {
                 // Once per outage: a poll every few seconds must not flood the log.
                 if !in_outage {
-                    eprintln!(
-                        "infisical-oidc: warning: fetching secrets failed, the command keeps running: {e:#}"
-                    );
+                    crate::messages::warn(&format!(
+                        "fetching secrets failed, the command keeps running: {e:#}"
+                    ));
                     in_outage = true;
                 }
             }
@@ -173,7 +174,7 @@ impl Lifeline {
         #[cfg(windows)]
         match windows::Job::containing(child) {
             Ok(job) => self.job = Some(job),
-            Err(e) => crate::progress::note(&format!(
+            Err(e) => crate::messages::note(&format!(
                 "infisical-oidc: warning: the command will not be stopped if this process is killed: {e}"
             )),
         }
@@ -203,12 +204,12 @@ fn stop(child: &mut Child, lifeline: &Lifeline, grace: Duration) -> Result<()> {
         std::thread::sleep(Duration::from_millis(25));
     }
     if asked {
-        crate::progress::note(&format!(
+        crate::messages::note(&format!(
             "infisical-oidc: the command was still running {} after {GENTLE_STOP_NAME}: killing it",
             humantime(grace)
         ));
     } else {
-        crate::progress::note(&format!(
+        crate::messages::note(&format!(
             "infisical-oidc: {GENTLE_STOP_NAME} could not be sent to the command: killing it"
         ));
     }

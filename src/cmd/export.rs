@@ -59,7 +59,7 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
             .hint(format!("use {} instead", sink.flag()))
             .into());
         }
-        super::warn(&format!(
+        crate::messages::warn(&format!(
             "--output is ${}: appending in GitHub's KEY<<DELIMITER form instead of replacing the file",
             sink.variable()
         ));
@@ -88,7 +88,7 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     {
         // `export >> "$GITHUB_ENV"`: the runner reads NAME=value literally, so quotes would be kept
         // and a newline would end the value. Its own heredoc form carries every value.
-        super::warn(&format!(
+        crate::messages::warn(&format!(
             "standard output is ${}: writing GitHub's KEY<<DELIMITER form instead of {}",
             sink.variable(),
             format_name(format)
@@ -103,7 +103,7 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     }
     let rendered = format::render(format, &secrets, &mut github::random_delimiters())?;
     for warning in &rendered.warnings {
-        super::warn(warning);
+        crate::messages::warn(warning);
     }
     if format.sets_environment() && format != Format::GithubEnv && settings.login.in_github_actions
     {
@@ -193,7 +193,7 @@ fn append_to_runner_files(
         }
     }
     for sink in sinks {
-        crate::progress::note(&format!(
+        crate::messages::note(&format!(
             "Wrote {} to ${}",
             super::plural(secrets.len(), "secret"),
             sink.variable()
@@ -232,7 +232,7 @@ fn warn_if_github_env_would_misread(secrets: &SecretSet, format: Format) {
         .map(|(k, _)| k)
         .collect();
     if !broken.is_empty() {
-        super::warn(&format!(
+        crate::messages::warn(&format!(
             "{} a line break: if this output reaches $GITHUB_ENV (for example through `| tee -a \"$GITHUB_ENV\"`), the step fails, or the value's later lines become variables of their own; use --github-env instead",
             name_list(&broken, "holds", "hold")
         ));
@@ -246,7 +246,7 @@ fn warn_if_github_env_would_misread(secrets: &SecretSet, format: Format) {
         .map(|(k, _)| k)
         .collect();
     if !quoted.is_empty() {
-        super::warn(&format!(
+        crate::messages::warn(&format!(
             "{} quoted in dotenv form; if this output goes to $GITHUB_ENV the quotes (and any \\n escapes) become part of the value: use --github-env instead",
             name_list(&quoted, "is", "are")
         ));

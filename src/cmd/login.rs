@@ -129,7 +129,7 @@ fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
         Some(path) if path.exists() => format!("; session saved to {}", path.display()),
         _ => String::new(),
     };
-    crate::progress::note(&format!(
+    crate::messages::note(&format!(
         "Logged in to {} as {} ({validity}){saved}",
         session.domain,
         session.who()
@@ -221,7 +221,12 @@ fn dry_run(args: &LoginOidcArgs, source: &TokenLookup, mask: bool, http: &Http) 
             Kind::Auth,
             format!("Infisical would refuse this token: {}", failed.join(", ")),
         )
-        .hint("change the identity's OIDC settings, or request a token that matches them (--audience, the job's environment)")
+        .hint(if failed == ["expiry"] {
+            // Nothing to change in Infisical: the token is simply too old.
+            "the token has expired: fetch a fresh one just before logging in (GitHub's live for about 5 minutes)"
+        } else {
+            "change the identity's OIDC settings, or request a token that matches them (--audience, the job's environment)"
+        })
         .into());
     }
     Ok(())

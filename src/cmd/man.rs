@@ -16,7 +16,7 @@ pub fn man(args: &ManArgs) -> Result<()> {
                 .with_context(|| format!("cannot create {}", dir.display()))?;
             clap_mangen::generate_to(cmd, dir)
                 .with_context(|| format!("cannot write the manual pages to {}", dir.display()))?;
-            eprintln!("Wrote the manual pages to {}", dir.display());
+            crate::messages::say(&format!("Wrote the manual pages to {}", dir.display()));
         }
         None => {
             let mut page = Vec::new();

@@ -24,14 +24,18 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
 use crate::http::{ApiError, Conditional, Http, HttpError, Peer};
-use crate::progress::{self, Spinner};
+use crate::messages::{self, Spinner};
 use crate::secrets::{self, SecretSet};
 use crate::session::{LoginMethod, SessionStore};
 
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
+    messages::configure(messages::Mode {
+        quiet: cli.network.quiet,
+        verbosity: cli.network.verbose,
+        github_actions: config::in_github_actions(env),
+    });
     let network = config::resolve_network(&cli.network, env)?;
-    progress::set_quiet(network.quiet);
     let http = Http::new(network)?;
     match cli.command {
         Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
@@ -66,7 +70,7 @@ fn project_file() -> Result<Option<ProjectFile>> {
     let cwd = std::env::current_dir()?;
     let search = config::locate_project_file(&cwd)?;
     for (path, why) in &search.ignored {
-        warn(&format!("ignoring {}: {why}", path.display()));
+        messages::warn(&format!("ignoring {}: {why}", path.display()));
     }
     Ok(search.found.map(|(_, file)| file))
 }
@@ -74,15 +78,11 @@ fn project_file() -> Result<Option<ProjectFile>> {
 /// A committed `.infisical.json` can send our OIDC token to another server: say so every time.
 fn warn_about_domain(login: &LoginSettings) {
     if login.domain_from_project_file {
-        warn(&format!(
+        messages::warn(&format!(
             "using the Infisical domain {} from .infisical.json; pass --domain to override",
             login.domain.origin
         ));
     }
-}
-
-pub fn warn(message: &str) {
-    eprintln!("infisical-oidc: warning: {message}");
 }
 
 /// Reads the secrets the settings name (each `--path` in order, later ones winning), logging in
@@ -151,6 +151,12 @@ fn fetch_with(
             token.origin = TokenOrigin::Login;
             result = api.list_secrets(&token.value, &query, None);
         }
+        if let Err(HttpError::Status(e)) = &result
+            && e.error.as_deref() == Some("SecretPathNotFound")
+        {
+            // Newer servers say "environment or folder": find out which, and name what exists.
+            check_place_exists(&api, &token.value, settings, path)?;
+        }
         let (listing, generation) =
             result.map_err(|e| explain_fetch_error(e, settings, path, token.origin))?;
         if token.origin != TokenOrigin::Given && token.generation != Some(generation) {
@@ -184,17 +190,24 @@ fn fetch_with(
         }
         let place = place(settings, path);
         if !merged.hidden.is_empty() {
-            warn(&format!(
+            messages::warn(&format!(
                 "left out {} whose value this identity may not read: {}",
                 plural(merged.hidden.len(), "secret"),
                 merged.hidden.join(", ")
             ));
         }
-        if merged.secrets.is_empty() {
-            // Servers from before 2026 answer an unknown environment or folder with an empty list.
-            warn(&format!(
-                "no secrets found in {place}; check that --env is the environment's slug and --path exists"
-            ));
+        if merged.secrets.is_empty() && merged.hidden.is_empty() {
+            // Servers from before 2026 answer an unknown environment or folder with an empty
+            // list: ask the project what exists (one more request, only in this case).
+            if check_place_exists(&api, &token.value, settings, path)? {
+                messages::warn(&format!(
+                    "{place} exists but holds no secrets; pass --require KEY or --require-all-nonempty to fail instead"
+                ));
+            } else {
+                messages::warn(&format!(
+                    "no secrets found in {place}; check that --env is the environment's slug and --path exists"
+                ));
+            }
         }
         all.overlay(merged.secrets);
     }
@@ -204,12 +217,82 @@ fn fetch_with(
     let place = place(settings, &settings.secret_paths.join(","));
     settings.selection.check_required(&selected, &place)?;
     if report {
-        progress::note(&format!(
+        messages::note(&format!(
             "Fetched {} from {place}",
             plural(selected.len(), "secret")
         ));
     }
     Ok(selected)
+}
+
+/// Whether the environment and folder of an empty or refused listing exist, from the project's
+/// own description: `Ok(true)` they do, `Ok(false)` we could not tell (the check itself failed),
+/// an error naming what does exist when they do not.
+fn check_place_exists(
+    api: &Api,
+    token: &str,
+    settings: &FetchSettings,
+    path: &str,
+) -> Result<bool, Failure> {
+    let Ok(Some(project)) = api.project(token, &settings.project) else {
+        return Ok(false);
+    };
+    let env = &settings.environment;
+    if !project.environments.iter().any(|e| &e.slug == env) {
+        let slugs: Vec<&str> = project
+            .environments
+            .iter()
+            .map(|e| e.slug.as_str())
+            .collect();
+        let described: Vec<String> = project
+            .environments
+            .iter()
+            .map(|e| format!("{} ({})", e.slug, e.name))
+            .collect();
+        return Err(Failure::new(
+            Kind::Access,
+            format!(
+                "environment `{env}` not found in project {}; it has {}",
+                settings.project.as_str(),
+                if described.is_empty() {
+                    "none".to_string()
+                } else {
+                    described.join(", ")
+                }
+            ),
+        )
+        .hint(format!(
+            "pass --env with an environment's slug: {}",
+            slugs.join(", ")
+        )));
+    }
+    let trimmed = path.trim_end_matches('/');
+    let Some((parent, name)) = trimmed.rsplit_once('/') else {
+        return Ok(true);
+    };
+    if name.is_empty() {
+        return Ok(true);
+    }
+    let parent = if parent.is_empty() { "/" } else { parent };
+    let Ok(names) = api.folder_names(token, &project.id, env, parent) else {
+        return Ok(false);
+    };
+    if names.iter().any(|n| n == name) {
+        return Ok(true);
+    }
+    let there = if names.is_empty() {
+        format!("{parent} has no folders")
+    } else {
+        format!("folders in {parent}: {}", names.join(", "))
+    };
+    Err(Failure::new(
+        Kind::Access,
+        format!(
+            "folder `{path}` not found in {}/{env}",
+            settings.project.as_str()
+        ),
+    )
+    .hint(format!("check --path; {there}")))
 }
 
 /// `project/env:/path` as users type it.

@@ -22,12 +22,12 @@ pub fn run(args: &RunArgs, http: &Http, env: Env) -> Result<()> {
     let mut secrets = super::fetch(&settings, http, env)?;
     let left_out = crate::run::keep_for_child(&mut secrets, &args.allow_name)?;
     for name in &left_out.reserved {
-        super::warn(&format!(
+        crate::messages::warn(&format!(
             "secret {name} not injected: the command keeps its own {name}, as with the official CLI"
         ));
     }
     if !left_out.invalid.is_empty() {
-        super::warn(&format!(
+        crate::messages::warn(&format!(
             "not injected, as no environment variable can have these names (letters, digits and `_`, not starting with a digit): {}",
             left_out.invalid.join(", ")
         ));

@@ -132,13 +132,13 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
                 format!("cannot delete {}: {e}", path.display()),
             )
         })?;
-        crate::progress::note(&format!(
+        crate::messages::note(&format!(
             "Deleted {}, which other users could read (its token was not revoked)",
             path.display()
         ));
     }
     if sessions.is_empty() && refused.is_empty() {
-        crate::progress::note("No session to end.");
+        crate::messages::note("No session to end.");
         return Ok(());
     }
     for (path, session) in sessions {
@@ -148,7 +148,7 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
             // Already revoked or expired: the token is dead either way.
             Err(HttpError::Status(e)) if e.status == 401 || e.status == 403 => "already invalid",
             Err(e) => {
-                super::warn(&format!(
+                crate::messages::warn(&format!(
                     "could not revoke the token at {} ({e}); it stays valid until it expires",
                     session.domain
                 ));
@@ -161,7 +161,7 @@ pub fn logout(args: &LogoutArgs, http: &Http, env: Env) -> Result<()> {
                 format!("cannot delete {}: {e}", path.display()),
             )
         })?;
-        crate::progress::note(&format!(
+        crate::messages::note(&format!(
             "Logged out of {} as {} (token {revoked}, session deleted)",
             session.domain,
             session.who()

@@ -17,10 +17,10 @@ pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
         && !args.force
         && let Some(variable) = update::ci_variable(env)
     {
-        eprintln!(
+        crate::messages::say(&format!(
             "Not updating: this looks like CI ({variable} is set), where the install step should pin \
              the version (see the README); pass --force to update anyway"
-        );
+        ));
         return Ok(());
     }
     let exe = current_exe()?;
@@ -68,15 +68,15 @@ pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
     };
 
     if wanted == VERSION {
-        eprintln!("infisical-oidc {VERSION} is up to date");
+        crate::messages::say(&format!("infisical-oidc {VERSION} is up to date"));
         return Ok(());
     }
     let newer = update::is_newer(VERSION, &wanted).unwrap_or(true);
     if args.version.is_none() && !newer {
-        eprintln!(
+        crate::messages::say(&format!(
             "infisical-oidc {VERSION} is newer than the latest release, {wanted}; nothing to do \
              (pass --version {wanted} to install that one)"
-        );
+        ));
         return Ok(());
     }
     if args.check {
@@ -89,15 +89,20 @@ pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
         } else {
             "an older release"
         };
-        eprintln!("infisical-oidc {wanted} is {what} (this is {VERSION}): {how}");
+        crate::messages::say(&format!(
+            "infisical-oidc {wanted} is {what} (this is {VERSION}): {how}"
+        ));
         return Ok(());
     }
 
-    eprintln!("Updating infisical-oidc {VERSION} to {wanted}...");
+    crate::messages::say(&format!("Updating infisical-oidc {VERSION} to {wanted}..."));
     releases
         .install(&wanted)
         .map_err(|e| explain(e, &releases))?;
-    eprintln!("Updated {} from {VERSION} to {wanted}", exe.display());
+    crate::messages::say(&format!(
+        "Updated {} from {VERSION} to {wanted}",
+        exe.display()
+    ));
     Ok(())
 }
 

@@ -162,6 +162,8 @@ pub enum Cause {
     Tls(String),
     /// Not HTTP at all (e.g. `http://` to a TLS port).
     Protocol(String),
+    /// `https://` to a port that answers in plain HTTP.
+    PlainHttp,
     /// Plain `http://` to another machine without `--allow-insecure-http`.
     Insecure {
         host: String,
@@ -186,6 +188,7 @@ impl fmt::Display for Cause {
             Cause::Proxy(why) => write!(f, "the proxy failed: {why}"),
             Cause::Tls(why) => write!(f, "TLS failed: {why}"),
             Cause::Protocol(why) => write!(f, "the answer is not HTTP ({why})"),
+            Cause::PlainHttp => f.write_str("the server answered in plain HTTP, not TLS"),
             Cause::Insecure { host } => write!(
                 f,
                 "refusing to send credentials over plain http:// to {host}"
@@ -243,6 +246,15 @@ impl TransportError {
                 format!(
                     "check that {} points at the service itself; a proxy or SSO gateway in between \
                      may answer instead (HTTPS_PROXY / NO_PROXY, --header / INFISICAL_CUSTOM_HEADERS)",
+                    peer.setting
+                ),
+            ),
+            Cause::PlainHttp => (
+                Kind::Network,
+                format!("cannot talk to {name} at {url}: {cause}"),
+                format!(
+                    "the server speaks http, not https: use http:// in {} (for a host other than \
+                     this machine also --allow-insecure-http), or the port that serves https",
                     peer.setting
                 ),
             ),

@@ -31,7 +31,7 @@ pub use settings::{
 use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
 
 use crate::error::Failure;
-use crate::progress;
+use crate::messages;
 
 pub const USER_AGENT: &str = concat!("infisical-oidc/", env!("CARGO_PKG_VERSION"));
 
@@ -208,7 +208,6 @@ impl Http {
                 // A rate-limited poll is simply made again at the next interval.
                 rate_limit_wait: Duration::ZERO,
                 verbose: false,
-                quiet: true,
                 ..self.settings.clone()
             },
             extra_roots: self.extra_roots.clone(),
@@ -466,7 +465,7 @@ impl Http {
                 break (result, tries);
             }
             let preposition = if result.is_ok() { "from" } else { "at" };
-            progress::note(&format!(
+            messages::note(&format!(
                 "infisical-oidc: retrying in {}: {problem} {preposition} {url} (attempt {} of {})",
                 wait_text(wait),
                 counted + 1,
@@ -497,14 +496,8 @@ impl Http {
             utc_clock(last),
             secs_text(self.settings.rate_limit_wait)
         );
-        progress::line(&format!("infisical-oidc: {text}"));
-        if self.settings.annotate {
-            // Our own text; the URL is ours to print but may hold `%`, which the runner decodes.
-            progress::line(&format!(
-                "::notice title=infisical-oidc::{}",
-                text.replace('%', "%25")
-            ));
-        }
+        // In GitHub Actions also a notice, which shows on the run's summary page.
+        messages::notice(&text);
     }
 
     /// One try: send, then read the whole answer (up to the size cap) within `budget`.
@@ -594,7 +587,7 @@ impl Http {
                 ),
                 Err(cause) => format!("failed after {took:.2}s: {cause}"),
             };
-            progress::line(&format!("infisical-oidc: http: < {line}"));
+            messages::detail(1, &format!("infisical-oidc: http: < {line}"));
         }
         result
     }
@@ -616,6 +609,16 @@ impl Http {
                     .flatten()
                     .and_then(|v| parse_ratelimit_reset(&v, SystemTime::now()))
             });
+        if messages::verbosity() >= 2 {
+            // `-vv`: the answer's headers, except those that can carry a credential.
+            for (name, value) in response.headers() {
+                let shown = match name.as_str() {
+                    "set-cookie" | "authorization" | "proxy-authorization" => "***",
+                    _ => value.to_str().unwrap_or("(not text)"),
+                };
+                messages::detail(2, &format!("infisical-oidc: http: <   {name}: {shown}"));
+            }
+        }
         let content_type = header("content-type");
         let location = header("location");
         let etag = header("etag");
@@ -676,7 +679,11 @@ impl Http {
             }
             ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
             ureq::Error::Tls(why) => Cause::Tls(tls_text(why)),
+            ureq::Error::Rustls(why) if why.to_string().contains("InvalidContentType") => {
+                Cause::PlainHttp
+            }
             ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),
+            other if other.to_string().contains("InvalidContentType") => Cause::PlainHttp,
             other => Cause::Other(other.to_string()),
         }
     }
@@ -769,7 +776,7 @@ impl Http {
                 self.settings.attempts
             ));
         }
-        progress::line(&line);
+        messages::detail(1, &line);
     }
 }
 
@@ -791,6 +798,10 @@ fn cause_of_io(io: &std::io::Error) -> Cause {
             Cause::Connection(format!("name resolution failed for now ({text})"))
         }
         _ if text.contains("lookup address") => Cause::HostNotFound,
+        // rustls reading an HTTP answer where a TLS record belongs: `https://` to a plain port.
+        _ if text.contains("InvalidContentType") || text.contains("corrupt message") => {
+            Cause::PlainHttp
+        }
         InvalidData if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
         _ if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
         _ => Cause::Connection(text),

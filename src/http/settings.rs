@@ -24,12 +24,9 @@ pub struct NetworkSettings {
     pub headers: Vec<(String, String)>,
     pub proxies: ProxyEnv,
     pub verbose: bool,
-    pub quiet: bool,
     /// How long one request may keep waiting out `429`s that say when to come back
     /// (`--rate-limit-wait`): on top of `timeout`, which bounds everything else.
     pub rate_limit_wait: Duration,
-    /// Also say that we wait as a GitHub Actions `::notice::` annotation.
-    pub annotate: bool,
 }
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -54,9 +51,7 @@ impl Default for NetworkSettings {
             headers: Vec::new(),
             proxies: ProxyEnv::default(),
             verbose: false,
-            quiet: false,
             rate_limit_wait: DEFAULT_RATE_LIMIT_WAIT,
-            annotate: false,
         }
     }
 }

@@ -17,7 +17,6 @@ const LAYERS: &[&[&str]] = &[
     // Leaves: they import nothing of ours but other leaves.
     &[
         "error",
-        "progress",
         "messages",
         "units",
         "env",

@@ -513,41 +513,14 @@ fn the_live_fake_refuses_projects_environments_and_tokens_as_the_server_does() {
         &out,
         ACCESS,
         &[
-            "environment `nope` or folder `/` not found",
-            "SecretPathNotFound",
+            "environment `nope` not found in project",
+            "it has dev (Development), staging (Staging), prod (Production)",
         ],
         &[],
     );
     let expired = server.issue_expired_token(DEMO_IDENTITY_ID);
     let out = export(&expired, &["--project", DEMO_PROJECT_ID]);
     assert_fails(&out, AUTH, &["has expired"], &[&expired]);
-}
-
-#[test]
-fn an_unknown_environment_on_an_older_server_is_warned_about() {
-    let server = FakeInfisical::start(World::demo()); // 200 with empty lists, like the 2025 server
-    let sandbox = Sandbox::new();
-    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
-    let out = sandbox
-        .cmd()
-        .args([
-            "secrets",
-            "export",
-            "--domain",
-            &server.url(),
-            "--token",
-            &token,
-        ])
-        .args(["--project", DEMO_PROJECT_SLUG, "--env", "nope"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(
-        stderr(&out).contains("warning: no secrets found in cli-e2e/nope:/"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(stdout(&out).is_empty());
 }
 
 #[test]

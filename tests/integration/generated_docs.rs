@@ -163,3 +163,125 @@ fn zsh_parses_the_completion_script() {
     };
     assert!(out.status.success(), "{out:?}");
 }
+
+/// `infisical-oidc <LINE><TAB>` in a real bash with bash-completion loaded, through the script
+/// users install: what the completion function puts in COMPREPLY.
+fn bash_complete(line: &str) -> String {
+    let script = repo("completions/infisical-oidc.bash");
+    let loader = "/usr/share/bash-completion/bash_completion";
+    if !Path::new(loader).exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "bash-completion is missing in CI; .ci/run installs it"
+        );
+        eprintln!("bash-completion not installed; completing without it");
+    }
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(
+            r#"[ -r "$3" ] && source "$3"
+            source "$1" || exit 1
+            func=$(complete -p infisical-oidc | sed -n 's/.*-F \([^ ]*\) .*/\1/p')
+            COMP_LINE="$2"; COMP_POINT=${#COMP_LINE}
+            read -ra COMP_WORDS <<< "$COMP_LINE"
+            [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
+            COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+            COMPREPLY=()
+            "$func" infisical-oidc "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            echo "${COMPREPLY[*]}""#,
+        )
+        .arg("bash")
+        .arg(&script)
+        .arg(line)
+        .arg(loader)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    stdout(&out).trim_end().to_string()
+}
+
+#[test]
+fn bash_completes_past_the_first_word() {
+    // clap-rs/clap#6421: with a hyphen in the binary's name, nothing after the first word completed.
+    // The subcommands of `secrets`, after its flags (not file names from the directory).
+    let secrets = bash_complete("infisical-oidc secrets ");
+    assert!(
+        secrets.starts_with("-H -v -q -h ") && secrets.ends_with(" get list export help"),
+        "{secrets}"
+    );
+    assert_eq!(
+        bash_complete("infisical-oidc secrets export --format "),
+        "dotenv shell json yaml csv github-env docker"
+    );
+    assert_eq!(
+        bash_complete("infisical-oidc login oidc --provider "),
+        "github gitlab circleci buildkite kubernetes"
+    );
+    assert_eq!(
+        bash_complete("infisical-oidc run --watch-i"),
+        "--watch-interval"
+    );
+}
+
+#[test]
+fn fish_completes_format_values() {
+    let script = repo("completions/infisical-oidc.fish");
+    let Ok(out) = Command::new("fish")
+        .arg("--no-config")
+        .arg("-c")
+        .arg("source $argv[1]; complete -C 'infisical-oidc secrets export --format '")
+        .arg(&script)
+        .output()
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "fish is missing in CI; .ci/run installs it"
+        );
+        eprintln!("fish not found; skipping");
+        return;
+    };
+    assert!(out.status.success(), "{out:?}");
+    let offered: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or("").to_string())
+        .collect();
+    assert!(offered.contains(&"github-env".to_string()), "{offered:?}");
+    assert!(offered.contains(&"dotenv".to_string()), "{offered:?}");
+}
+
+#[test]
+fn test_knobs_never_show() {
+    let mut texts = Vec::new();
+    for (shell, file) in SHELLS {
+        texts.push((
+            file.to_string(),
+            std::fs::read_to_string(repo(&format!("completions/{file}"))).unwrap(),
+        ));
+        let _ = shell;
+    }
+    for entry in std::fs::read_dir(repo("completions/man")).unwrap() {
+        let entry = entry.unwrap();
+        texts.push((
+            entry.file_name().to_string_lossy().into_owned(),
+            std::fs::read_to_string(entry.path()).unwrap(),
+        ));
+    }
+    for args in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["secrets", "export", "--help"],
+    ] {
+        let out = Sandbox::new().cmd().args(&args).output().unwrap();
+        texts.push((args.join(" "), stdout(&out)));
+    }
+    for (name, text) in texts {
+        assert!(
+            !text.contains("retry-base"),
+            "{name} shows the test knob --retry-base-ms"
+        );
+        assert!(
+            !text.contains("RETRY_BASE"),
+            "{name} shows INFISICAL_RETRY_BASE_MS"
+        );
+    }
+}

@@ -18,6 +18,7 @@ mod identity;
 mod install;
 mod leaks;
 mod main_path;
+mod messages;
 mod metadata_logins;
 mod names;
 mod network;
@@ -29,9 +30,11 @@ mod run;
 mod self_update;
 mod server_2026;
 mod support_selftest;
+mod terminal;
 mod troubleshooting;
 mod version;
 mod watch;
+mod wrong_place;
 
 /// `files`, `install`, `leaks`, `self_update` and `watch` (and the Unix cases in `run`, `identity`,
 /// `main_path`, `names` and `github_actions`) need

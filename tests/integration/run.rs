@@ -175,7 +175,11 @@ fn a_command_is_required() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     // Refused for the missing command, not for anything else, and before any request.
-    assert!(stderr(&out).contains("COMMAND"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: `run` needs a command") && err.contains("--command"),
+        "{err}"
+    );
     assert!(s.server.requests().is_empty());
 }
 

@@ -138,6 +138,17 @@ fn real_messages() -> Vec<String> {
     );
     #[cfg(target_os = "linux")]
     export(&server.url(), &["--output", "/dev/full"], &[]);
+    // https:// to a port that answers in plain HTTP, as a web server answers a TLS hello.
+    let plain = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let plain_port = plain.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for mut stream in plain.incoming().flatten() {
+            let _ = stream.read(&mut [0u8; 1024]);
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    export(&format!("https://127.0.0.1:{plain_port}"), &[], &[]);
 
     let gh = FakeGithubTokens::start("rt", demo_key(), DEMO_ISSUER, DEMO_SUBJECT, "octocat");
     gh.fail_next(1000, 503);

@@ -40,6 +40,8 @@ struct State {
     created_at: String,
     /// Off unless a test sets one.
     limiter: Option<limits::Limiter>,
+    /// How long each answer takes (a far server), so a terminal has time to show progress.
+    latency: std::time::Duration,
 }
 
 impl FakeInfisical {
@@ -52,10 +54,19 @@ impl FakeInfisical {
             failures: (0, 0),
             created_at: util::iso8601(util::now()),
             limiter: None,
+            latency: std::time::Duration::ZERO,
         }));
         let handler_state = state.clone();
         let http = HttpServer::start("infisical", move |request| {
-            with_etag(request, route(&mut lock(&handler_state), request))
+            let (reply, latency) = {
+                let mut state = lock(&handler_state);
+                (
+                    with_etag(request, route(&mut state, request)),
+                    state.latency,
+                )
+            };
+            std::thread::sleep(latency);
+            reply
         });
         FakeInfisical { state, http }
     }
@@ -151,6 +162,11 @@ impl FakeInfisical {
         lock(&self.state).tokens.issued()
     }
 
+    /// Every answer from now on waits this long first.
+    pub fn set_latency(&self, latency: std::time::Duration) {
+        lock(&self.state).latency = latency;
+    }
+
     /// The next `n` requests (any route) answer `status`: 429 like the real
     /// rate limiter (with `retry-after: 1`), anything else with an
     /// Infisical-shaped error body.
@@ -221,6 +237,8 @@ fn answer(state: &mut State, request: &Recorded) -> Reply {
         ("GET", p) if v4 && p.starts_with("/api/v1/projects/slug/") => {
             project_by_slug(state, request, &p["/api/v1/projects/slug/".len()..])
         }
+        ("GET", "/api/v1/workspace") => workspace_list(state, request),
+        ("GET", "/api/v1/folders") => folders_list(state, request),
         ("GET", p) if p.starts_with("/api/v1/workspace/") && p.matches('/').count() == 4 => {
             workspace_by_id(state, request, &p["/api/v1/workspace/".len()..])
         }
@@ -457,6 +475,70 @@ fn workspace_by_id(state: &State, request: &Recorded, id: &str) -> Reply {
             .ok_or_else(|| error(404, "NotFound", format!("Project with ID '{id}' not found")))?;
         check_member(state, &identity, project)?;
         Ok(json!({ "workspace": project_json(state, project) }))
+    });
+    found.map(Reply::ok).unwrap_or_else(|reply| reply)
+}
+
+/// GET /api/v1/workspace (both generations): `{workspaces}`, the projects the caller is a member
+/// of, as in fixtures/workspace-list.json.
+fn workspace_list(state: &State, request: &Recorded) -> Reply {
+    let found = authenticate(state, request).map(|identity| {
+        let projects: Vec<Value> = state
+            .world
+            .projects
+            .iter()
+            .filter(|p| check_member(state, &identity, p).is_ok())
+            .map(|p| project_json(state, p))
+            .collect();
+        json!({ "workspaces": projects })
+    });
+    found.map(Reply::ok).unwrap_or_else(|reply| reply)
+}
+
+/// GET /api/v1/folders?workspaceId&environment&path: `{folders}` directly inside `path`, shaped
+/// as fixtures/folders-list-dev-root.json. (No capture of an unknown environment here: a 404.)
+fn folders_list(state: &State, request: &Recorded) -> Reply {
+    let found = authenticate(state, request).and_then(|identity| {
+        let id = request.query("workspaceId").unwrap_or_default();
+        let project = state
+            .world
+            .project_by_id(id)
+            .ok_or_else(|| error(404, "NotFound", format!("Project with ID '{id}' not found")))?;
+        check_member(state, &identity, project)?;
+        let slug = request.query("environment").unwrap_or_default();
+        let env = project.environment(slug).ok_or_else(|| {
+            error(404, "NotFound", format!("Environment with slug '{slug}' not found"))
+        })?;
+        let base = world::normalize_path(request.query("path").unwrap_or("/"));
+        let prefix = if base == "/" { "/".to_string() } else { format!("{base}/") };
+        let mut names: Vec<String> = Vec::new();
+        for path in env.folders_below(&base) {
+            if let Some(rest) = path.strip_prefix(&prefix)
+                && let Some(name) = rest.split('/').next()
+                && !name.is_empty()
+                && !names.iter().any(|n| n == name)
+            {
+                names.push(name.to_string());
+            }
+        }
+        let folders: Vec<Value> = names
+            .iter()
+            .map(|name| {
+                json!({
+                    "id": util::stable_uuid(&format!("folder:{}:{slug}:{prefix}{name}", project.id)),
+                    "name": name,
+                    "version": 1,
+                    "createdAt": state.created_at,
+                    "updatedAt": state.created_at,
+                    "envId": util::stable_uuid(&format!("env:{}:{slug}", project.id)),
+                    "parentId": util::stable_uuid(&format!("folder:{}:{slug}:{base}", project.id)),
+                    "isReserved": false,
+                    "description": null,
+                    "lastSecretModified": state.created_at,
+                })
+            })
+            .collect();
+        Ok(json!({ "folders": folders }))
     });
     found.map(Reply::ok).unwrap_or_else(|reply| reply)
 }
