@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::api::{
-    AccessTokenResponse, Api, Domain, Generation, OidcLoginRequest, UniversalLoginRequest,
+    AccessTokenResponse, Api, Domain, Generation, OidcLoginRequest, UniversalLoginRequest, errors,
 };
 use crate::cloud;
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Http, HttpError, Peer};
+use crate::http::{Http, HttpError, Peer};
 use crate::messages::{self, Spinner};
 use crate::oidc::{self, Claims, TokenLookup};
 use crate::session::{LoginMethod, Principal, Session, SessionStore, now};
@@ -272,7 +272,7 @@ impl<'a> Auth<'a> {
                     format!(
                         "Infisical refused the Universal Auth client {}: {}",
                         universal.client_id,
-                        server_says(&api)
+                        api.server_says()
                     ),
                 )
                 .hint("check the client id and secret (INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _SECRET); secrets can be revoked or locked out after failed attempts")
@@ -461,23 +461,16 @@ impl<'a> Auth<'a> {
         if let Some(failure) = api.foreign_failure(&peer) {
             return failure.into();
         }
-        let (kind, message, hint) = if api.status == 429 {
-            (
-                Kind::Network,
-                "Infisical is rate limiting this client".to_string(),
-                "wait a minute and retry; cloud limits are per client IP".to_string(),
-            )
-        } else if matches!(api.status, 502..=504) {
-            (
-                Kind::Network,
-                "Infisical failed to answer".to_string(),
-                "retry later; quote the reqId to Infisical support if it persists".to_string(),
-            )
-        } else {
-            let (message, hint) = cloud::explain_refusal(method, &api, identity_id, presented);
-            (Kind::Auth, message, hint)
-        };
-        Failure::new(kind, format!("{message}: {}", server_says(&api)))
+        // Limits and gateways mean what they mean on every route; the rest is the method's own.
+        if let Some(failure) = errors::failure(
+            errors::Route::PlatformLogin,
+            &api,
+            &errors::Context::Platform,
+        ) {
+            return failure.into();
+        }
+        let (message, hint) = cloud::explain_refusal(method, &api, identity_id, presented);
+        Failure::new(Kind::Auth, format!("{message}: {}", api.server_says()))
             .hint(hint)
             .into()
     }
@@ -488,7 +481,8 @@ impl<'a> Auth<'a> {
     }
 }
 
-/// Turns Infisical's refusal into what the user should change, using the token's own claims.
+/// Turns Infisical's refusal into what the user should change, using the token's own claims
+/// (the table of what each refusal means is `api::errors`).
 fn explain_login_error(
     e: HttpError,
     claims: &Claims,
@@ -503,113 +497,21 @@ fn explain_login_error(
     if let Some(failure) = api.foreign_failure(&peer) {
         return failure.into();
     }
-    let m = api.message.to_ascii_lowercase();
-    let (message, hint) = if api.status == 429 {
-        (
-            "Infisical is rate limiting this client".to_string(),
-            "the limit is per client IP: spread the jobs out, or let them wait longer with --rate-limit-wait / INFISICAL_RATE_LIMIT_WAIT".to_string(),
-        )
-    } else if matches!(api.status, 502..=504) {
-        (
-            "Infisical failed to answer".to_string(),
-            "retry later; quote the reqId to Infisical support if it persists".to_string(),
-        )
-    } else if m.contains("subject not allowed") {
-        (
-            format!(
-                "Infisical refused the token's subject: sub = {}",
-                crate::oidc::printable(claims.sub_text())
-            ),
-            subject_hint(claims.sub.as_deref()),
-        )
-    } else if m.contains("audience not allowed") {
-        (
-            format!("Infisical refused the token's audience: aud = {}", claims.aud_text()),
-            "add this value to the identity's OIDC Audiences, or request a listed one with --audience / INFISICAL_OIDC_AUDIENCE \
-             (GitHub's default audience is the repository owner's URL)"
-                .to_string(),
-        )
-    } else if m.contains("auth method not found") {
-        (
-            format!("machine identity {identity_id} has no OIDC auth method"),
-            "check --identity-id, and add OIDC Auth to that identity in Infisical (JWT Auth is a different method)"
-                .to_string(),
-        )
-    } else if m.contains("jwt expired") {
-        (
-            format!(
-                "the OIDC token has expired{}",
-                time_note(claims.exp, "expired")
-            ),
-            "fetch a fresh token just before logging in (GitHub's live for about 5 minutes)"
-                .to_string(),
-        )
-    } else if m.contains("jwt not active") {
-        (
-            format!(
-                "the OIDC token is not valid yet{}",
-                time_note(claims.nbf, "valid from")
-            ),
-            "check this machine's clock, or wait until the token's nbf".to_string(),
-        )
-    } else if m.contains("issuer invalid") {
-        (
-            format!("Infisical refused the token's issuer: iss = {}", claims.iss_text()),
-            "set the identity's OIDC Issuer to this iss (GitHub: https://token.actions.githubusercontent.com)".to_string(),
-        )
-    } else if let Some(field) = api
-        .message
-        .split_once("token has no ")
-        .and_then(|(_, rest)| rest.strip_suffix(" field"))
-    {
-        (
-            format!("the token has no `{field}` claim, which this identity requires"),
-            format!(
-                "remove `{field}` from the identity's OIDC Claims or Claim Metadata Mapping, or use a token that carries it"
-            ),
-        )
-    } else if m.contains("claim not allowed") {
-        // Infisical does not say which claim failed: show the ones identities usually bind.
-        (
-            format!(
-                "Infisical refused one of the token's claims; the token has {}",
-                claims.bindable_text()
-            ),
-            "compare these with the identity's OIDC Claims (each a comma-separated list of values or globs)".to_string(),
-        )
-    } else if m.contains("invalid jwt") {
-        (
-            "Infisical could not read the OIDC token".to_string(),
-            "pass the raw JWT (three base64url parts separated by dots)".to_string(),
-        )
-    } else if m.contains("signature") || m.contains("signing key") || api.status >= 500 {
-        (
-            format!(
-                "Infisical could not verify the OIDC token (issuer {})",
-                claims.iss_text()
-            ),
-            "check the identity's OIDC Discovery URL points at this token's issuer".to_string(),
-        )
-    } else {
-        (
-            "Infisical refused the OIDC login".to_string(),
-            "check the identity's OIDC auth settings (Issuer, Subject, Audiences, Claims)"
-                .to_string(),
-        )
+    let sub = crate::oidc::printable(claims.sub_text());
+    let facts = errors::LoginFacts {
+        identity_id,
+        sub: &sub,
+        aud: &claims.aud_text(),
+        iss: claims.iss_text(),
+        bindable: &claims.bindable_text(),
+        exp_note: &time_note(claims.exp, "expired"),
+        nbf_note: &time_note(claims.nbf, "valid from"),
+        subject_hint: &subject_hint(claims.sub.as_deref()),
     };
-    let kind = if api.status == 429 || api.status >= 500 && !m.contains("something went wrong") {
-        Kind::Network
-    } else {
-        Kind::Auth
-    };
-    Failure::new(kind, format!("{message}: {}", server_says(&api)))
-        .hint(hint)
-        .into()
-}
-
-/// The server's message and request id, in the form every error shows them.
-pub fn server_says(api: &ApiError) -> String {
-    api.server_says()
+    match errors::failure(errors::Route::Login, &api, &errors::Context::Login(facts)) {
+        Some(failure) => failure.into(),
+        None => Failure::new(Kind::Auth, api.server_says()).into(),
+    }
 }
 
 fn time_note(at: Option<i64>, word: &str) -> String {

@@ -15,15 +15,15 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 
-use crate::api::{Api, SecretsQuery};
+use crate::api::{Api, SecretsQuery, errors};
 use crate::auth::LoginSettings;
-use crate::auth::{self, Auth, TokenOrigin};
+use crate::auth::{Auth, TokenOrigin};
 use crate::cli::{Cli, Command, Login, Secrets};
 use crate::config::{self, FetchSettings, ProjectFile};
 use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::github;
-use crate::http::{ApiError, Conditional, Http, HttpError, Peer};
+use crate::http::{Conditional, Http, HttpError, Peer};
 use crate::messages::{self, Spinner};
 use crate::secrets::{self, SecretSet};
 use crate::session::{LoginMethod, SessionStore};
@@ -142,7 +142,7 @@ fn fetch_with(
         let mut result = api.list_secrets(&token.value, &query, token.generation);
         if let Err(HttpError::Status(e)) = &result
             && token.origin == TokenOrigin::Session
-            && is_token_refused(e)
+            && errors::is_token_refused(e)
         {
             // A cached token can be revoked or cut short on the server: log in once more.
             auth.discard_session();
@@ -312,11 +312,8 @@ pub(super) fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// 401, or 403 `TokenError`: the access token itself is no good (expired, revoked, malformed).
-fn is_token_refused(e: &ApiError) -> bool {
-    e.status == 401 || (e.status == 403 && e.error.as_deref() == Some("TokenError"))
-}
-
+/// A failed listing, as the user should hear it: transport failures and foreign answers as
+/// `http` words them, Infisical's refusals as `api::errors` does.
 fn explain_fetch_error(
     e: HttpError,
     s: &FetchSettings,
@@ -331,83 +328,14 @@ fn explain_fetch_error(
     if let Some(failure) = api.foreign_failure(&peer) {
         return failure.into();
     }
-    let project = s.project.as_str();
-    let says = auth::server_says(&api);
-    let m = api.message.to_ascii_lowercase();
-    let error = api.error.as_deref().unwrap_or_default();
-    let (kind, message, hint) = if is_token_refused(&api) {
-        let hint = match origin {
-            TokenOrigin::Given => {
-                "get a fresh access token for --token / INFISICAL_TOKEN, or drop it to log in with OIDC"
-            }
-            _ => "log in again with `infisical-oidc login oidc`",
-        };
-        let what = if m.contains("expired") {
-            "the Infisical access token has expired"
-        } else if m.contains("no identity access token found") {
-            "the Infisical access token was revoked or is unknown to this server"
-        } else {
-            "Infisical refused the access token"
-        };
-        (Kind::Auth, what.to_string(), hint.to_string())
-    } else if error == "SecretPathNotFound" || m.contains("folder with path") {
-        (
-            Kind::Access,
-            format!(
-                "environment `{}` or folder `{}` not found in project {project}",
-                s.environment, path
-            ),
-            "check --env (the environment's slug, such as dev, staging or prod) and --path"
-                .to_string(),
-        )
-    } else if m.contains("not a member") || error.contains("not a member") {
-        (
-            Kind::Access,
-            format!("the machine identity is not a member of project {project}"),
-            "add the identity to the project (Project > Access Control > Machine Identities)"
-                .to_string(),
-        )
-    } else if api.status == 404 {
-        (
-            Kind::Access,
-            format!("project {project} not found"),
-            "check --project / INFISICAL_PROJECT (the project's id, or its slug from Project Settings) and that the identity belongs to its organization".to_string(),
-        )
-    } else if m.contains("secret reference") {
-        (
-            Kind::Access,
-            "a secret references another secret this identity may not read".to_string(),
-            "grant read access to the referenced secrets, or pass --expand=false for the raw values".to_string(),
-        )
-    } else if api.status == 403 {
-        (
-            Kind::Access,
-            format!(
-                "the machine identity may not read secrets in {project}/{}:{}",
-                s.environment, path
-            ),
-            "give the identity's project role read access to this environment and path".to_string(),
-        )
-    } else if api.status == 429 {
-        (
-            Kind::Network,
-            "Infisical is rate limiting this client".to_string(),
-            "the limit is per client IP: spread the jobs out, or let them wait longer with --rate-limit-wait / INFISICAL_RATE_LIMIT_WAIT".to_string(),
-        )
-    } else if api.status >= 500 {
-        (
-            Kind::Network,
-            "Infisical failed to answer".to_string(),
-            "retry later; quote the reqId to Infisical support if it persists".to_string(),
-        )
-    } else {
-        (
-            Kind::Usage,
-            "Infisical refused the request".to_string(),
-            "check --project, --env and --path".to_string(),
-        )
+    let context = errors::Context::Listing {
+        project: s.project.as_str(),
+        environment: &s.environment,
+        path,
+        token_given: origin == TokenOrigin::Given,
     };
-    Failure::new(kind, format!("{message}: {says}"))
-        .hint(hint)
-        .into()
+    match errors::failure(errors::Route::Listing, &api, &context) {
+        Some(failure) => failure.into(),
+        None => Failure::new(Kind::Usage, api.server_says()).into(),
+    }
 }

@@ -1,6 +1,8 @@
 //! Typed messages of the Infisical routes we use, one function per route, and the choice between
 //! the current (`/api/v4/secrets`) and the older (`/api/v3/secrets/raw`) secret listing.
 
+pub mod errors;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Failure;
