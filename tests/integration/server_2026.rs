@@ -1,13 +1,16 @@
 //! Every capture of the 2026-07 server (tests/fixtures/server-2026-07/, the code Infisical Cloud
 //! runs) replayed to the CLI: listings decode and merge, refusals map to one clear line with the
-//! server's reqId, logins (the `*`-crossing-`/` subject included) succeed or fail as captured.
+//! server's reqId, logins (the `*`-crossing-`/` subject included) succeed or fail as captured,
+//! single-secret reads agree with what `secrets get` takes from the listing, and a session is
+//! renewed and revoked with the captured answers. (`run --watch` replays the captured 304 in
+//! watch.rs.)
 
 use crate::support::{self, common};
 
 use std::collections::BTreeMap;
 
 use common::{Sandbox, stderr, stdout};
-use serde_json::Value;
+use serde_json::{Value, json};
 use support::infisical::*;
 use support::jwt;
 
@@ -203,5 +206,211 @@ fn the_live_2026_fake_lets_a_star_cross_slashes_and_older_ones_do_not() {
                 stderr(&out)
             );
         }
+    }
+}
+
+fn get(server: &FakeInfisical, token: &str, name: &str) -> std::process::Output {
+    Sandbox::new()
+        .cmd()
+        .args(["secrets", "get", name, "--format", "json", "--domain"])
+        .args([
+            &server.url(),
+            "--token",
+            token,
+            "--project",
+            DEMO_PROJECT_ID,
+        ])
+        .output()
+        .unwrap()
+}
+
+/// `secrets get NAME` reads the folder's listing and picks NAME out of it, merged as `export`
+/// merges; it does not call `GET /api/v4/secrets/{name}`. That route answers from the same merge
+/// (local first, then imports last to first, references expanded by default), so every single-
+/// secret capture must say what `secrets get` prints from the listing captured next to it.
+#[test]
+fn secrets_get_agrees_with_every_2026_single_secret_capture() {
+    for (fixture, name) in [
+        ("v4-single.json", "DATABASE_URL"),
+        // Lives in prod /shared, imported into dev /: the merge finds it in the import.
+        ("v4-single-imported.json", "SHARED_ONLY"),
+        // `${OTHER}` expanded by the server, as in the listing (expansion on by default).
+        ("v4-single-ref-expanded.json", "REF_TEXT"),
+    ] {
+        let secret = &captured(fixture)["response"]["body"]["secret"];
+        assert_eq!(secret["secretKey"], name, "{fixture}");
+        let expected = json!({ name: secret["secretValue"] });
+
+        // From the listing of the same server and folder.
+        let server = fake_2026();
+        let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+        server.replay_fixture("server-2026-07/v4-list-plain.json");
+        let out = get(&server, &token, name);
+        assert!(out.status.success(), "{fixture}: {}", stderr(&out));
+        let got: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(got, expected, "{fixture}: the listing gives another value");
+        assert!(
+            !server
+                .requests()
+                .iter()
+                .any(|r| r.path.starts_with("/api/v4/secrets/")),
+            "{fixture}: secrets get reads the listing"
+        );
+
+        // The single route's item read by the CLI's decoder as a listing item: same value.
+        let server = fake_2026();
+        let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+        server.replay(
+            "GET",
+            "/api/v4/secrets",
+            200,
+            json!({ "secrets": [secret], "imports": [] }),
+        );
+        let out = get(&server, &token, name);
+        assert!(out.status.success(), "{fixture}: {}", stderr(&out));
+        let got: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(got, expected, "{fixture}: the item decodes differently");
+    }
+
+    // Unknown: the route's 404 NotFound; `secrets get` says the same from the listing.
+    let unknown = &captured("v4-single-unknown.json")["response"];
+    assert_eq!(
+        (
+            unknown["status"].as_u64(),
+            unknown["body"]["error"].as_str()
+        ),
+        (Some(404), Some("NotFound"))
+    );
+    let server = fake_2026();
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    server.replay_fixture("server-2026-07/v4-list-plain.json");
+    let out = get(&server, &token, "NOPE_NOT_HERE");
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not found in") && stderr(&out).contains("NOPE_NOT_HERE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+
+    // No permission: the route and the listing refuse the identity in the same words, and
+    // `secrets get` passes the refusal on.
+    let single = &captured("v4-single-no-permission.json")["response"];
+    let listing = &captured("v4-list-no-permission.json")["response"];
+    assert_eq!(single["status"], listing["status"]);
+    assert_eq!(single["body"]["error"], listing["body"]["error"]);
+    assert_eq!(single["body"]["message"], listing["body"]["message"]);
+    let server = fake_2026();
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    server.replay_fixture("server-2026-07/v4-list-no-permission.json");
+    let out = get(&server, &token, "DATABASE_URL");
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("infisical-oidc: error: ")
+            && stderr(&out).contains(listing["body"]["reqId"].as_str().unwrap()),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+/// A saved session about to run out is renewed with the captured answer (a 2026 JWT and
+/// `expiresIn` 3600), the renewed token is the one used and kept, and `logout` revokes it with
+/// the captured answer. Nothing asks `/api/status`: it names no server version, so the CLI
+/// never reads it (its capture is replayed here only so a call would be seen).
+#[test]
+fn a_session_is_renewed_and_revoked_with_the_2026_answers() {
+    let mut world = World::demo();
+    world.generation = Generation::V2026;
+    world.access_token_ttl = 30; // inside the 60 s safety margin: the next command renews
+    let server = FakeInfisical::start(world);
+    let sandbox = Sandbox::new();
+    let jwt = jwt::sign(
+        &jwt::github_claims(DEMO_SUBJECT, DEMO_AUDIENCE, DEMO_ISSUER),
+        &demo_key(),
+    );
+    let out = sandbox
+        .cmd()
+        .args(["login", "oidc", "--domain", &server.url()])
+        .args(["--identity-id", DEMO_IDENTITY_ID, "--jwt", &jwt])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = server.issued_tokens().pop().unwrap();
+
+    for fixture in [
+        "token-renew.json",
+        "token-revoke.json",
+        "v4-list-plain.json",
+        "status.json",
+    ] {
+        server.replay_fixture(&format!("server-2026-07/{fixture}"));
+    }
+    let renewed = captured("token-renew.json")["response"]["body"]["accessToken"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = sandbox
+        .cmd()
+        .args(["secrets", "export", "--format", "json", "--domain"])
+        .args([&server.url(), "--project", DEMO_PROJECT_ID])
+        .args(["--identity-id", DEMO_IDENTITY_ID, "--jwt", &jwt])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let requests = server.requests();
+    let renew = requests
+        .iter()
+        .find(|r| r.path == "/api/v1/auth/token/renew")
+        .expect("the session was renewed");
+    let sent: Value = serde_json::from_str(&renew.body).unwrap();
+    assert_eq!(sent["accessToken"], first.as_str());
+    let listing = requests
+        .iter()
+        .rfind(|r| r.path == "/api/v4/secrets")
+        .unwrap();
+    assert_eq!(
+        listing.header("authorization"),
+        Some(format!("Bearer {renewed}").as_str()),
+        "the renewed token is used"
+    );
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.path.ends_with("/oidc-auth/login"))
+            .count(),
+        1,
+        "renewed, not logged in again"
+    );
+    let got: BTreeMap<String, String> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(got["API_KEY"], "sk_test_1234567890abcdef");
+
+    // The captured expiresIn (3600) is what the session now holds, not the 30 s it had.
+    let out = sandbox.cmd().args(["status", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let views: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(views[0]["secondsLeft"].as_u64().unwrap() > 3000, "{views}");
+
+    let out = sandbox
+        .cmd()
+        .args(["logout", "--domain", &server.url()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("token revoked, session deleted"),
+        "{}",
+        stderr(&out)
+    );
+    let requests = server.requests();
+    let revoke = requests
+        .iter()
+        .find(|r| r.path == "/api/v1/auth/token/revoke")
+        .expect("logout revokes");
+    let sent: Value = serde_json::from_str(&revoke.body).unwrap();
+    assert_eq!(sent["accessToken"], renewed.as_str());
+    assert!(!requests.iter().any(|r| r.path == "/api/status"));
+    for text in [stdout(&out), stderr(&out)] {
+        assert!(!text.contains(&renewed) && !text.contains(&first));
     }
 }

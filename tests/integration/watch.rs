@@ -29,6 +29,16 @@ fn watch(server: &FakeInfisical, token: &str, script: &str) -> Watched {
 }
 
 fn watch_with_grace(server: &FakeInfisical, token: &str, script: &str, grace: &str) -> Watched {
+    watch_project(server, token, DEMO_PROJECT_SLUG, script, grace)
+}
+
+fn watch_project(
+    server: &FakeInfisical,
+    token: &str,
+    project: &str,
+    script: &str,
+    grace: &str,
+) -> Watched {
     let sandbox = Sandbox::new();
     let (reader, writer) = std::io::pipe().unwrap();
     let mut command = Command::new(assert_cmd::cargo::cargo_bin("infisical-oidc"));
@@ -45,7 +55,7 @@ fn watch_with_grace(server: &FakeInfisical, token: &str, script: &str, grace: &s
             "--domain",
             &server.url(),
             "--project",
-            DEMO_PROJECT_SLUG,
+            project,
             "--token",
             token,
         ])
@@ -150,11 +160,15 @@ fn a_changed_secret_restarts_the_command_with_the_new_value() {
 
 /// Waits (at most 20 s) until the fake has seen `n` listings, and returns them.
 fn listings(server: &FakeInfisical, n: usize) -> Vec<Recorded> {
+    listings_of(server, "/api/v3/secrets/raw", n)
+}
+
+fn listings_of(server: &FakeInfisical, route: &str, n: usize) -> Vec<Recorded> {
     for _ in 0..400 {
         let seen: Vec<Recorded> = server
             .requests()
             .into_iter()
-            .filter(|r| r.path == "/api/v3/secrets/raw")
+            .filter(|r| r.path == route)
             .collect();
         if seen.len() >= n {
             return seen;
@@ -203,6 +217,56 @@ fn polls_ask_only_for_changes_with_the_servers_etag() {
         "later polls use the new tag: {newer:?}"
     );
     assert_eq!(watched.terminate(), 0);
+}
+
+/// The 2026-07 server's own answers: the plain listing with its `ETag`, then the captured 304
+/// (empty body) for a request that sends that tag back. Every conditional poll gets the 304, and
+/// the command keeps running with the values it started with.
+#[test]
+fn the_captured_2026_not_modified_leaves_the_command_alone() {
+    let mut world = World::demo();
+    world.generation = Generation::V2026;
+    let server = FakeInfisical::start(world);
+    let token = server.issue_token(DEMO_IDENTITY_ID, 600);
+    server.replay_fixture("server-2026-07/v4-list-plain.json");
+    server.replay_conditional_fixture("server-2026-07/v4-list-if-none-match.json");
+    let fixture: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/server-2026-07/v4-list-if-none-match.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let tag = fixture["request"]["headers"]["If-None-Match"]
+        .as_str()
+        .unwrap();
+    assert_eq!(fixture["response"]["status"], 304);
+
+    let mut watched = watch_project(&server, &token, DEMO_PROJECT_ID, SERVICE, "5s");
+    watched.until("value=sk_test_1234567890abcdef");
+    // The start and the first poll in full, then three polls answered 304.
+    let seen = listings_of(&server, "/api/v4/secrets", 5);
+    assert_eq!(if_none_match(&seen[0]), None);
+    assert_eq!(if_none_match(&seen[1]), None);
+    for poll in &seen[2..5] {
+        assert_eq!(if_none_match(poll), Some(tag), "the captured tag goes back");
+    }
+    assert_eq!(watched.terminate(), 0);
+    // Everything the command and the watcher wrote, up to the pipe's end.
+    let rest: Vec<String> =
+        std::iter::from_fn(|| watched.lines.recv_timeout(Duration::from_secs(20)).ok()).collect();
+    assert!(
+        !rest
+            .iter()
+            .any(|l| l.starts_with("value=") || l.contains("secrets changed")),
+        "not restarted: {rest:?}"
+    );
+    assert_eq!(
+        rest.iter().filter(|l| *l == "stopped").count(),
+        1,
+        "stopped once, by our SIGTERM: {rest:?}"
+    );
 }
 
 #[test]

@@ -32,6 +32,8 @@ struct State {
     tokens: tokens::TokenTable,
     /// (METHOD, normalised path) -> canned answer.
     replays: HashMap<(String, String), Reply>,
+    /// (METHOD, normalised path, `If-None-Match`) -> canned answer, tried before `replays`.
+    conditional_replays: HashMap<(String, String, String), Reply>,
     /// (project id, env, folder path, key) -> secretComment.
     comments: HashMap<(String, String, String, String), String>,
     /// Remaining forced failures and their status.
@@ -50,6 +52,7 @@ impl FakeInfisical {
             world,
             tokens: tokens::TokenTable::new(),
             replays: HashMap::new(),
+            conditional_replays: HashMap::new(),
             comments: HashMap::new(),
             failures: (0, 0),
             created_at: util::iso8601(util::now()),
@@ -91,28 +94,22 @@ impl FakeInfisical {
     }
 
     /// `replay` with `request.method`, the path of `request.url`,
-    /// `response.status` and `response.body` of tests/fixtures/<name>.
+    /// `response.status` and `response.body` of tests/fixtures/<name>, and the
+    /// captured `ETag` when there is one (the client then holds the server's own tag).
     pub fn replay_fixture(&self, fixture_file_name: &str) {
-        let file = format!(
-            "{}/tests/fixtures/{fixture_file_name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("read {file}: {e}"));
-        let fixture: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {file}: {e}"));
-        let method = fixture["request"]["method"].as_str().unwrap_or("GET");
-        // Older captures record the full `url`, the 2026-07 ones `path` and `query`.
-        let url = fixture["request"]["url"]
-            .as_str()
-            .or(fixture["request"]["path"].as_str())
-            .unwrap_or("/");
-        let status = fixture["response"]["status"].as_u64().unwrap_or(200) as u16;
-        self.replay(
-            method,
-            path_of_url(url),
-            status,
-            fixture["response"]["body"].clone(),
-        );
+        let (method, path, _, reply) = read_fixture(fixture_file_name);
+        lock(&self.state).replays.insert((method, path), reply);
+    }
+
+    /// Like `replay_fixture`, but only for a request whose `If-None-Match` is the captured
+    /// request's (a captured 304): other requests to the route are answered as before.
+    pub fn replay_conditional_fixture(&self, fixture_file_name: &str) {
+        let (method, path, if_none_match, reply) = read_fixture(fixture_file_name);
+        let tag = if_none_match
+            .unwrap_or_else(|| panic!("{fixture_file_name}: the request has no If-None-Match"));
+        lock(&self.state)
+            .conditional_replays
+            .insert((method, path, tag), reply);
     }
 
     /// From now on limit requests per client address as the server does (see `RateLimit`).
@@ -217,6 +214,14 @@ fn answer(state: &mut State, request: &Recorded) -> Reply {
     if let Some(reply) = forced_failure(state) {
         return reply;
     }
+    if let Some(tag) = request.header("if-none-match")
+        && let Some(reply) =
+            state
+                .conditional_replays
+                .get(&(request.method.clone(), path.clone(), tag.to_string()))
+    {
+        return reply.clone();
+    }
     if let Some(reply) = state.replays.get(&(request.method.clone(), path.clone())) {
         return reply.clone();
     }
@@ -250,7 +255,12 @@ fn answer(state: &mut State, request: &Recorded) -> Reply {
 /// `ETag` hashed from its body, and a request whose `If-None-Match` names it gets an empty 304.
 fn with_etag(request: &Recorded, reply: Reply) -> Reply {
     use std::hash::{Hash, Hasher};
-    if request.method != "GET" || reply.status != 200 || reply.bytes.is_some() {
+    // A replayed capture keeps the tag the real server gave it.
+    let tagged = reply
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("etag"));
+    if request.method != "GET" || reply.status != 200 || reply.bytes.is_some() || tagged {
         return reply;
     }
     // A fixed-key SipHash: the same body gets the same tag for the life of the process.
@@ -595,6 +605,48 @@ fn normalize_route(path: &str) -> String {
         "" => "/".into(),
         trimmed => trimmed.into(),
     }
+}
+
+/// Method, normalised path, the request's `If-None-Match` and the answer of
+/// tests/fixtures/<name>: status, body (none when the capture's is empty) and `ETag`.
+fn read_fixture(fixture_file_name: &str) -> (String, String, Option<String>, Reply) {
+    let file = format!(
+        "{}/tests/fixtures/{fixture_file_name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("read {file}: {e}"));
+    let fixture: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {file}: {e}"));
+    let method = fixture["request"]["method"].as_str().unwrap_or("GET");
+    // Older captures record the full `url`, the 2026-07 ones `path` and `query`.
+    let url = fixture["request"]["url"]
+        .as_str()
+        .or(fixture["request"]["path"].as_str())
+        .unwrap_or("/");
+    let header = |part: &str, name: &str| {
+        fixture[part]["headers"].as_object().and_then(|headers| {
+            headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .and_then(|(_, v)| v.as_str().map(str::to_string))
+        })
+    };
+    let status = fixture["response"]["status"].as_u64().unwrap_or(200) as u16;
+    let body = fixture["response"]["body"].clone();
+    let mut reply = Reply::new(status, body.clone());
+    if body == Value::String(String::new()) {
+        // A 304 has no body at all, not an empty JSON string.
+        reply.bytes = Some(Vec::new());
+    }
+    if let Some(etag) = header("response", "etag") {
+        reply = reply.with_header("ETag", &etag);
+    }
+    (
+        method.to_ascii_uppercase(),
+        normalize_route(path_of_url(url)),
+        header("request", "if-none-match"),
+        reply,
+    )
 }
 
 /// `/api/x` from `http://host:port/api/x?query`.
