@@ -53,6 +53,47 @@ pub struct LoginSettings {
     pub aws: cloud::aws::AwsSettings,
     /// Where the GCP and Azure metadata services are, for GCP and Azure Auth.
     pub metadata: cloud::metadata::MetadataSettings,
+    /// How to choose a method when no command names one.
+    pub detection: Detection,
+}
+
+/// What `--method` / `INFISICAL_AUTH_METHOD` ask for when no `login` subcommand names a method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MethodRequest {
+    /// The one identity source found without a request: a CI OIDC token, a Kubernetes pod.
+    #[default]
+    Detect,
+    /// As `Detect`, then the cloud metadata services, each asked once within a second.
+    Auto,
+    /// This method, whatever else is here.
+    Named(LoginMethod),
+}
+
+/// What detection knows of this machine, read by `config`.
+#[derive(Debug, Clone, Default)]
+pub struct Detection {
+    pub request: MethodRequest,
+    /// `KUBERNETES_SERVICE_HOST` is set: with the service-account token file, this is a pod.
+    pub in_kubernetes: bool,
+}
+
+/// An identity source found here: the method it serves and how to say it.
+struct Found {
+    method: LoginMethod,
+    what: String,
+}
+
+/// The command that names a method, for hints.
+pub fn login_command(method: LoginMethod) -> &'static str {
+    match method {
+        LoginMethod::Oidc => "login oidc",
+        LoginMethod::Universal => "login universal",
+        LoginMethod::Jwt => "login jwt",
+        LoginMethod::Kubernetes => "login kubernetes",
+        LoginMethod::AwsIam => "login aws-iam",
+        LoginMethod::Gcp => "login gcp",
+        LoginMethod::Azure => "login azure",
+    }
 }
 
 /// Where the access token in use came from: only a cached one may be silently replaced.
@@ -211,9 +252,134 @@ impl<'a> Auth<'a> {
         // A session `login kubernetes` (say) left is replaced the same way it was made.
         let method = match (self.settings.method, self.cached_method.get()) {
             (None, Some(cached)) if principal.method != LoginMethod::Universal => cached,
+            (None, None) if principal.method != LoginMethod::Universal => self.default_method()?,
             _ => principal.method,
         };
         self.login_with(method)
+    }
+
+    /// A command that names no method (`secrets export`, `run`) and has no session: OIDC when
+    /// a token is to be had, as always; else the one platform identity found here, or the
+    /// method `INFISICAL_AUTH_METHOD` names. With nothing found, OIDC says what it lacks.
+    fn default_method(&self) -> Result<LoginMethod, Failure> {
+        let request = self.settings.detection.request;
+        if let MethodRequest::Named(method) = request {
+            return Ok(method);
+        }
+        if matches!(self.settings.token_source, TokenLookup::Ready(_)) {
+            return Ok(LoginMethod::Oidc);
+        }
+        match self.detect(request == MethodRequest::Auto) {
+            Ok(method) => Ok(method),
+            Err(_) if request == MethodRequest::Detect && self.found_here().is_empty() => {
+                Ok(LoginMethod::Oidc)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The identity sources that cost nothing to find: a CI provider's OIDC token (not a
+    /// prompt), and a Kubernetes pod's service-account token.
+    fn found_here(&self) -> Vec<Found> {
+        let mut found = Vec::new();
+        if let TokenLookup::Ready(source) = &self.settings.token_source
+            && *source != oidc::IdTokenSource::Prompt
+        {
+            found.push(Found {
+                method: LoginMethod::Oidc,
+                what: format!("an OIDC token from {}", source.describe()),
+            });
+        }
+        let pod_token = &self.settings.kubernetes_token;
+        if self.settings.detection.in_kubernetes && pod_token.is_file() {
+            found.push(Found {
+                method: LoginMethod::Kubernetes,
+                what: format!(
+                    "a Kubernetes service-account token ({})",
+                    pod_token.display()
+                ),
+            });
+        }
+        found
+    }
+
+    /// The one identity source here: those that cost nothing to find, else (with `probe`) the
+    /// cloud metadata service that answers. Two sources are refused, naming both: guessing
+    /// would log in as an identity the user did not mean.
+    pub fn detect(&self, probe: bool) -> Result<LoginMethod, Failure> {
+        let mut found = self.found_here();
+        let mut probed = Vec::new();
+        if found.is_empty() && probe {
+            messages::detail(
+                1,
+                "infisical-oidc: asking the AWS, GCP and Azure metadata services (1 s each, at once)",
+            );
+            let _spinner = Spinner::start("Looking for a cloud identity");
+            for probe in
+                cloud::metadata::probe_all(&self.settings.aws, &self.settings.metadata, self.http)
+            {
+                match probe.outcome {
+                    Ok(()) => found.push(Found {
+                        method: probe.method,
+                        what: format!("the {}", probe.service),
+                    }),
+                    Err(why) => probed.push(format!("{}: {why}", probe.service)),
+                }
+            }
+        }
+        match found.as_slice() {
+            [one] => {
+                messages::detail(
+                    1,
+                    &format!(
+                        "infisical-oidc: found {}: logging in with {}",
+                        one.what,
+                        one.method.auth_name()
+                    ),
+                );
+                Ok(one.method)
+            }
+            [] => {
+                let oidc_why = match &self.settings.token_source {
+                    TokenLookup::Unavailable { message, .. } => message.clone(),
+                    TokenLookup::Ready(_) => "no CI provider's token".to_string(),
+                };
+                let mut message = format!(
+                    "found no identity to log in with (CI OIDC: {oidc_why}; Kubernetes: no \
+                     service-account token with KUBERNETES_SERVICE_HOST"
+                );
+                if probe {
+                    message.push_str(&format!("; {})", probed.join("; ")));
+                    Err(Failure::new(Kind::Auth, message).hint(
+                        "name the method: `infisical-oidc login aws-iam | gcp | azure | jwt | universal` \
+                         (or --method / INFISICAL_AUTH_METHOD); the endpoints can be overridden with \
+                         AWS_EC2_METADATA_SERVICE_ENDPOINT, GCE_METADATA_HOST, INFISICAL_AZURE_IMDS_ENDPOINT",
+                    ))
+                } else {
+                    message.push_str("; cloud metadata services: not asked)");
+                    Err(Failure::new(Kind::Auth, message).hint(
+                        "name the method (`infisical-oidc login aws-iam`, `login gcp`, `login azure`, \
+                         `login jwt`, `login universal`, or --method), or let `--method auto` / \
+                         INFISICAL_AUTH_METHOD=auto ask the cloud metadata services (about a second)",
+                    ))
+                }
+            }
+            many => {
+                let whats: Vec<&str> = many.iter().map(|f| f.what.as_str()).collect();
+                let commands: Vec<String> = many
+                    .iter()
+                    .map(|f| format!("`infisical-oidc {}`", login_command(f.method)))
+                    .collect();
+                Err(Failure::usage(format!(
+                    "more than one identity to log in with: {}",
+                    whats.join(" and ")
+                ))
+                .hint(format!(
+                    "choose one: {} (or --method / INFISICAL_AUTH_METHOD)",
+                    commands.join(" or ")
+                )))
+            }
+        }
     }
 
     /// Logs in as the principal by `method`, saves the session and returns it.
@@ -221,6 +387,11 @@ impl<'a> Auth<'a> {
         let principal = Principal::identity(method, &self.principal()?.id);
         let response = match (method, &self.settings.universal) {
             (LoginMethod::Universal, Some(universal)) => self.universal_login(universal)?,
+            (LoginMethod::Universal, None) => {
+                return Err(Failure::usage("Universal Auth needs a client id and secret")
+                    .hint("pass --client-id and --client-secret (or INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _SECRET)")
+                    .into());
+            }
             (LoginMethod::Jwt | LoginMethod::Kubernetes, _) => {
                 self.jwt_login(method, &principal.id)?
             }

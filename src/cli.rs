@@ -35,8 +35,15 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Log in to Infisical and keep a short-lived session for later commands
-    #[command(subcommand)]
-    Login(Login),
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Without a method, `login` uses the one identity source it finds: the CI provider's OIDC token, \
+else a Kubernetes pod's service-account token (the token file and KUBERNETES_SERVICE_HOST); with --method auto it \
+also asks the AWS, GCP and Azure metadata services (about a second, at most once each). Two sources: it names both.\n\n\
+Examples:\n  infisical-oidc login --identity-id \"$IDENTITY_ID\"\n  infisical-oidc login --method auto --identity-id \"$IDENTITY_ID\"   # on a cloud VM\n  \
+INFISICAL_AUTH_METHOD=aws-iam infisical-oidc login --identity-id \"$IDENTITY_ID\""
+    )]
+    Login(LoginCommand),
     /// Read secrets
     #[command(subcommand)]
     Secrets(Secrets),
@@ -69,6 +76,61 @@ pub enum Command {
         after_help = "Examples:\n  infisical-oidc self-update --check\n  infisical-oidc self-update --version 0.3.1"
     )]
     SelfUpdate(SelfUpdateArgs),
+}
+
+/// `login` with a method's subcommand, or alone: the method is named by `--method` or detected.
+#[derive(Args, Debug)]
+pub struct LoginCommand {
+    #[command(subcommand)]
+    pub method: Option<Login>,
+    #[command(flatten)]
+    pub detect: LoginDetectArgs,
+}
+
+/// `login` without a subcommand.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginDetectArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+
+    /// The login method, by this CLI's or the official CLI's name; `auto` also probes the cloud
+    /// metadata services [default: the one identity source found, without probing]
+    #[arg(
+        long,
+        env = "INFISICAL_AUTH_METHOD",
+        value_enum,
+        ignore_case = true,
+        value_name = "METHOD",
+        help_heading = "Authentication"
+    )]
+    pub method: Option<MethodArg>,
+}
+
+/// `--method` / `INFISICAL_AUTH_METHOD`: a method by name, or `auto`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodArg {
+    /// Detect, and probe the AWS, GCP and Azure metadata services (about a second) when nothing else is found
+    Auto,
+    /// OIDC Auth (alias oidc-auth)
+    #[value(alias = "oidc-auth")]
+    Oidc,
+    /// Universal Auth (alias universal-auth)
+    #[value(alias = "universal-auth")]
+    Universal,
+    /// JWT Auth (alias jwt-auth)
+    #[value(alias = "jwt-auth")]
+    Jwt,
+    /// Kubernetes Auth
+    Kubernetes,
+    /// AWS Auth
+    AwsIam,
+    /// GCP Auth with the metadata server's ID token (alias gcp-id-token)
+    #[value(alias = "gcp-id-token")]
+    Gcp,
+    /// Azure Auth
+    Azure,
 }
 
 #[derive(Subcommand, Debug)]

@@ -9,8 +9,8 @@ use anyhow::Result;
 use serde::Deserialize;
 
 use crate::api::{self, DEFAULT_DOMAIN, Domain, ProjectRef};
-use crate::auth::{LoginSettings, UniversalCredentials};
-use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, NetworkArgs, ProviderArg};
+use crate::auth::{Detection, LoginSettings, MethodRequest, UniversalCredentials};
+use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, MethodArg, NetworkArgs, ProviderArg};
 use crate::cloud::aws::AwsSettings;
 use crate::cloud::metadata::MetadataSettings;
 use crate::env::Env;
@@ -223,6 +223,51 @@ pub fn resolve_login(
             azure_resource: env("INFISICAL_AZURE_AUTH_RESOURCE"),
             azure_client_id: env("AZURE_CLIENT_ID"),
         },
+        detection: Detection {
+            request: auth_method_from_env(env)?,
+            in_kubernetes: env("KUBERNETES_SERVICE_HOST").is_some(),
+        },
+    })
+}
+
+/// `INFISICAL_AUTH_METHOD`, for commands without `--method` (`secrets export`, `run`): the
+/// names `login --method` takes.
+fn auth_method_from_env(env: Env) -> Result<MethodRequest, Failure> {
+    use clap::ValueEnum;
+    let Some(text) = env("INFISICAL_AUTH_METHOD") else {
+        return Ok(MethodRequest::Detect);
+    };
+    MethodArg::from_str(text.trim(), true)
+        .map(method_request)
+        .map_err(|_| {
+            let names: Vec<String> = MethodArg::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            Failure::usage(format!(
+                "INFISICAL_AUTH_METHOD is `{}`, which is not a login method",
+                crate::oidc::printable(&text)
+            ))
+            .hint(format!(
+                "set it to one of {} (or the official CLI's names: universal-auth, oidc-auth, jwt-auth, gcp-id-token), or unset it",
+                names.join(", ")
+            ))
+        })
+}
+
+/// What `--method NAME` asks of the login.
+pub fn method_request(arg: MethodArg) -> MethodRequest {
+    use crate::session::LoginMethod as M;
+    MethodRequest::Named(match arg {
+        MethodArg::Auto => return MethodRequest::Auto,
+        MethodArg::Oidc => M::Oidc,
+        MethodArg::Universal => M::Universal,
+        MethodArg::Jwt => M::Jwt,
+        MethodArg::Kubernetes => M::Kubernetes,
+        MethodArg::AwsIam => M::AwsIam,
+        MethodArg::Gcp => M::Gcp,
+        MethodArg::Azure => M::Azure,
     })
 }
 

@@ -437,6 +437,11 @@ impl Imds {
         role_credentials(status, &body, "EC2 instance metadata")
     }
 
+    /// Whether an instance metadata service answers here: one token PUT within the budget.
+    pub fn probe(&self, http: &Http) -> Result<(), String> {
+        self.token(http).map(|_| ()).map_err(|Absent(why)| why)
+    }
+
     /// The instance's region, when the variables name none.
     pub fn region(&self, http: &Http) -> Option<String> {
         let token = self.token(http).ok()?;

@@ -4,9 +4,10 @@
 
 use serde::Deserialize;
 
-use super::aws::METADATA_BUDGET;
+use super::aws::{AwsSettings, Imds, METADATA_BUDGET};
 use crate::error::{Failure, Kind};
 use crate::http::{Http, HttpError, PlatformRequest};
+use crate::session::LoginMethod;
 
 /// Where the metadata services are; `config` fills it from the variables.
 #[derive(Debug, Clone, Default)]
@@ -96,6 +97,98 @@ pub fn azure_token(settings: &MetadataSettings, http: &Http) -> Result<String, F
             format!("Azure IMDS gave no managed-identity token (HTTP {status})"),
         )
         .hint("enable a managed identity on the VM or AKS node pool (or Workload Identity), and set AZURE_CLIENT_ID for a user-assigned one")),
+    }
+}
+
+/// One metadata service asked whether it is here, for `login --method auto`.
+pub struct Probe {
+    pub method: LoginMethod,
+    /// How users know the service, for messages.
+    pub service: &'static str,
+    /// `Err(why)` when it did not answer as that service does.
+    pub outcome: Result<(), String>,
+}
+
+/// Asks the EC2 instance metadata service (an IMDSv2 token PUT), the GCP metadata server and
+/// Azure IMDS, each once and all at the same time, so the whole costs one budget (about a
+/// second) where none answers.
+pub fn probe_all(aws: &AwsSettings, settings: &MetadataSettings, http: &Http) -> Vec<Probe> {
+    std::thread::scope(|scope| {
+        let aws_probe = scope.spawn(|| Probe {
+            method: LoginMethod::AwsIam,
+            service: "EC2 instance metadata (AWS)",
+            outcome: if aws.imds_disabled {
+                Err("not asked: AWS_EC2_METADATA_DISABLED=true".to_string())
+            } else {
+                Imds::new(aws).probe(http)
+            },
+        });
+        let gcp_probe = scope.spawn(|| Probe {
+            method: LoginMethod::Gcp,
+            service: "GCP metadata server",
+            outcome: probe_gcp(settings, http),
+        });
+        let azure_probe = scope.spawn(|| Probe {
+            method: LoginMethod::Azure,
+            service: "Azure IMDS",
+            outcome: probe_azure(settings, http),
+        });
+        [aws_probe, gcp_probe, azure_probe]
+            .into_iter()
+            .zip([
+                (LoginMethod::AwsIam, "EC2 instance metadata (AWS)"),
+                (LoginMethod::Gcp, "GCP metadata server"),
+                (LoginMethod::Azure, "Azure IMDS"),
+            ])
+            .map(|(handle, (method, service))| {
+                handle.join().unwrap_or(Probe {
+                    method,
+                    service,
+                    outcome: Err("the probe failed".to_string()),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The GCP metadata server answers its root with `Metadata-Flavor: Google` asked for.
+fn probe_gcp(settings: &MetadataSettings, http: &Http) -> Result<(), String> {
+    let host = settings
+        .gce_metadata_host
+        .as_deref()
+        .unwrap_or(GCE_DEFAULT_HOST);
+    let url = format!("http://{host}/computeMetadata/v1/");
+    probe_one(http, &url, &[("Metadata-Flavor", "Google")])
+}
+
+/// Azure IMDS describes the instance with `Metadata: true` asked for.
+fn probe_azure(settings: &MetadataSettings, http: &Http) -> Result<(), String> {
+    let base = settings
+        .azure_imds_endpoint
+        .as_deref()
+        .unwrap_or(AZURE_DEFAULT_IMDS)
+        .trim_end_matches('/');
+    let url = format!("{base}/metadata/instance?api-version=2021-02-01");
+    probe_one(http, &url, &[("Metadata", "true")])
+}
+
+fn probe_one(http: &Http, url: &str, headers: &[(&str, &str)]) -> Result<(), String> {
+    let answer = http
+        .platform(PlatformRequest {
+            method: "GET",
+            url,
+            headers,
+            body: None,
+            metadata_budget: Some(METADATA_BUDGET),
+        })
+        .map_err(|e| match e {
+            HttpError::Transport(t) => format!("{} ({})", t.cause, t.url),
+            HttpError::Status(api) => format!("HTTP {} ({url})", api.status),
+        })?;
+    if answer.status == 200 {
+        Ok(())
+    } else {
+        Err(format!("HTTP {} ({url})", answer.status))
     }
 }
 

@@ -3,11 +3,10 @@
 
 use anyhow::Result;
 
-use crate::auth::Auth;
-use crate::auth::LoginSettings;
+use crate::auth::{Auth, LoginSettings, MethodRequest};
 use crate::cli::{
-    IdentityArgs, LoginAwsIamArgs, LoginJwtArgs, LoginKubernetesArgs, LoginOidcArgs,
-    LoginPlatformArgs, LoginUniversalArgs,
+    IdentityArgs, LoginAwsIamArgs, LoginDetectArgs, LoginJwtArgs, LoginKubernetesArgs,
+    LoginOidcArgs, LoginPlatformArgs, LoginUniversalArgs,
 };
 use crate::config;
 use crate::env::Env;
@@ -29,8 +28,43 @@ pub fn oidc(args: &LoginOidcArgs, http: &Http, env: Env) -> Result<()> {
     if args.dry_run {
         return dry_run(args, &settings.token_source, settings.mask, http);
     }
-    // `login oidc` is OIDC even when Universal Auth credentials sit in the environment.
+    // `login oidc` is OIDC even when Universal Auth credentials sit in the environment, or
+    // INFISICAL_AUTH_METHOD names another method.
     settings.universal = None;
+    settings.method = Some(LoginMethod::Oidc);
+    login(&settings, http, env)
+}
+
+/// `login` alone: the method `--method` / `INFISICAL_AUTH_METHOD` names, else the one identity
+/// source detected here (the cloud metadata services are asked only with `auto`).
+pub fn detected(args: &LoginDetectArgs, http: &Http, env: Env) -> Result<()> {
+    let file = super::project_file()?;
+    let mut settings = config::resolve_login(
+        &args.common,
+        &args.identity,
+        file.as_ref(),
+        env,
+        super::interactive(),
+    )?;
+    if let Some(method) = args.method {
+        settings.detection.request = config::method_request(method);
+    }
+    let method = match settings.detection.request {
+        MethodRequest::Named(method) => method,
+        request => Auth::new(&settings, http, None).detect(request == MethodRequest::Auto)?,
+    };
+    if method == LoginMethod::Universal {
+        // Universal Auth logs in as the client, not as a named identity.
+        settings.identity_id = None;
+        if settings.universal.is_none() {
+            return Err(Failure::usage("--method universal needs a client id and secret")
+                .hint("pass --client-id and --client-secret (or INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _SECRET)")
+                .into());
+        }
+    } else {
+        settings.universal = None;
+    }
+    settings.method = Some(method);
     login(&settings, http, env)
 }
 

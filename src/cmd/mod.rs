@@ -32,15 +32,16 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let network = config::resolve_network(&cli.network, env)?;
     let http = Http::new(network)?;
     match cli.command {
-        Command::Login(Login::Oidc(args)) => login::oidc(&args, &http, env),
-        Command::Login(Login::Universal(args)) => login::universal(&args, &http, env),
-        Command::Login(Login::Jwt(args)) => login::jwt(&args, &http, env),
-        Command::Login(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
-        Command::Login(Login::AwsIam(args)) => login::aws_iam(&args, &http, env),
-        Command::Login(Login::Gcp(args)) => login::platform(&args, LoginMethod::Gcp, &http, env),
-        Command::Login(Login::Azure(args)) => {
-            login::platform(&args, LoginMethod::Azure, &http, env)
-        }
+        Command::Login(login) => match login.method {
+            None => login::detected(&login.detect, &http, env),
+            Some(Login::Oidc(args)) => login::oidc(&args, &http, env),
+            Some(Login::Universal(args)) => login::universal(&args, &http, env),
+            Some(Login::Jwt(args)) => login::jwt(&args, &http, env),
+            Some(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
+            Some(Login::AwsIam(args)) => login::aws_iam(&args, &http, env),
+            Some(Login::Gcp(args)) => login::platform(&args, LoginMethod::Gcp, &http, env),
+            Some(Login::Azure(args)) => login::platform(&args, LoginMethod::Azure, &http, env),
+        },
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),
         Command::Secrets(Secrets::Get(args)) => get::get(&args, &http, env),
         Command::Secrets(Secrets::List(args)) => list::list(&args, &http, env),

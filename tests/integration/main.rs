@@ -7,6 +7,7 @@ mod support;
 mod action;
 mod architecture;
 mod aws_iam_login;
+mod detection;
 mod dotenv_readers;
 mod errors;
 mod everyday;

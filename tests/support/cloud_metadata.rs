@@ -35,6 +35,10 @@ fn gcp(key: &SigningKey, email: &str, request: &Recorded) -> Reply {
     if request.header("metadata-flavor") != Some("Google") {
         return Reply::new(403, json!("Missing Metadata-Flavor:Google header."));
     }
+    if request.path == "/computeMetadata/v1/" {
+        // The root lists what there is; a probe only wants to know the server is here.
+        return Reply::file(b"instance/\noslogin/\nproject/\n".to_vec());
+    }
     if request.path != "/computeMetadata/v1/instance/service-accounts/default/identity" {
         return Reply::new(404, json!("Not Found"));
     }
@@ -88,6 +92,11 @@ fn azure(key: &SigningKey, tenant: &str, oid: &str, request: &Recorded) -> Reply
         return Reply::new(
             400,
             json!({"error": "invalid_request", "error_description": "Required metadata header not specified"}),
+        );
+    }
+    if request.path == "/metadata/instance" && request.query("api-version").is_some() {
+        return Reply::ok(
+            json!({"compute": {"azEnvironment": "AzurePublicCloud", "location": "westeurope"}}),
         );
     }
     if request.path != "/metadata/identity/oauth2/token" || request.query("api-version").is_none() {
