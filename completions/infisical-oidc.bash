@@ -558,12 +558,56 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__oidc__subcmd__login)
-            opts="-H -v -q -h --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --method --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "github gitlab circleci buildkite kubernetes" -- "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "auto oidc universal jwt kubernetes aws-iam gcp azure" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
