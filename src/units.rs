@@ -83,6 +83,40 @@ pub fn show_size(bytes: u64) -> String {
     }
 }
 
+/// A UTC instant as calendar fields, from Unix seconds: proleptic Gregorian, by Howard Hinnant's
+/// days-to-civil algorithm, so that no date library is needed for the two places that print one
+/// (token times in messages, SigV4's `X-Amz-Date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UtcTime {
+    pub year: i64,
+    pub month: i64,
+    pub day: i64,
+    pub hour: i64,
+    pub minute: i64,
+    pub second: i64,
+}
+
+pub fn utc_time(unix_secs: i64) -> UtcTime {
+    let days = unix_secs.div_euclid(86_400);
+    let rem = unix_secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    UtcTime {
+        year: yoe + era * 400 + i64::from(month <= 2),
+        month,
+        day,
+        hour: rem / 3600,
+        minute: rem % 3600 / 60,
+        second: rem % 60,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +156,23 @@ mod tests {
         }
         assert_eq!(show_size(64 << 20), "64MiB");
         assert_eq!(parse_size(&show_size(64 << 20)), Some(64 << 20));
+    }
+
+    #[test]
+    fn utc_fields_of_known_instants() {
+        let t = utc_time(1_764_174_706);
+        assert_eq!(
+            (t.year, t.month, t.day, t.hour, t.minute, t.second),
+            (2025, 11, 26, 16, 31, 46)
+        );
+        let epoch = utc_time(0);
+        assert_eq!((epoch.year, epoch.month, epoch.day), (1970, 1, 1));
+        let leap = utc_time(951_782_400); // 2000-02-29
+        assert_eq!((leap.year, leap.month, leap.day), (2000, 2, 29));
+        let before = utc_time(-1);
+        assert_eq!(
+            (before.year, before.month, before.day, before.hour),
+            (1969, 12, 31, 23)
+        );
     }
 }
