@@ -1515,11 +1515,11 @@ _infisical__oidc() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "dotenv shell json yaml csv github-env docker" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "dotenv shell json yaml csv github-env docker powershell cmd" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "dotenv shell json yaml csv github-env docker" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "dotenv shell json yaml csv github-env docker powershell cmd" -- "${cur}"))
                     return 0
                     ;;
                 --output)

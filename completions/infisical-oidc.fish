@@ -401,7 +401,9 @@ json\t'One JSON object, key to value'
 yaml\t'A YAML mapping with double-quoted values'
 csv\t'RFC 4180 CSV with a `key,value` header'
 github-env\t'GitHub\'s `KEY<<DELIMITER` form for $GITHUB_ENV and $GITHUB_OUTPUT'
-docker\t'`docker run --env-file`: KEY=value taken literally (values with line breaks are refused)'"
+docker\t'`docker run --env-file`: KEY=value taken literally (values with line breaks are refused)'
+powershell\t'PowerShell `env:KEY = \'value\'` lines, safe to dot-source or pipe to Invoke-Expression (ASCII only)'
+cmd\t'cmd `set` lines for a .cmd/.bat file to `call` (refuses line breaks, double quotes, `!`, non-ASCII)'"
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file (created with mode 0600) instead of standard output' -r -F
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l template -d 'Render this template file (or `-` for standard input) instead of a format: `{{ KEY }}`, `{{ KEY | json|shell|base64 }}`, `{{ range }}{{ .Key }}={{ .Value }}{{ end }}`' -r -F
 complete -c infisical-oidc -n "__fish_infisical_oidc_using_subcommand secrets; and __fish_seen_subcommand_from export" -l allow-name -d 'Export this name although it loads or runs code, changes how shells parse, redirects trust or steers the runner (BASH_ENV, GIT_CONFIG_*, LD_*, PS4, IFS, SSL_CERT_FILE, RUNNER_*, …; the README lists them all). Any case; repeat or separate with commas' -r

@@ -608,6 +608,12 @@ pub enum FormatArg {
     GithubEnv,
     /// `docker run --env-file`: KEY=value taken literally (values with line breaks are refused)
     Docker,
+    /// PowerShell `env:KEY = 'value'` lines, safe to dot-source or pipe to Invoke-Expression (ASCII only)
+    #[value(alias = "pwsh")]
+    Powershell,
+    /// cmd `set` lines for a .cmd/.bat file to `call` (refuses line breaks, double quotes, `!`, non-ASCII)
+    #[value(alias = "bat", alias = "batch")]
+    Cmd,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -204,7 +204,9 @@ const PARSING: &[Pattern] = &[
 /// (NODE_EXTRA_CA_CERTS, NODE_TLS_REJECT_UNAUTHORIZED=0); git(1) (GIT_SSL_*); ssh(1)
 /// (SSH_AUTH_SOCK); Docker CLI environment reference (DOCKER_HOST, DOCKER_CONFIG, …); hostname(7)
 /// and resolv.conf(5) (HOSTALIASES, RES_OPTIONS); cli.github.com/manual/gh_help_environment
-/// (GITHUB_TOKEN, GH_TOKEN, GH_HOST: the runner does not overwrite GITHUB_TOKEN).
+/// (GITHUB_TOKEN, GH_TOKEN, GH_HOST: the runner does not overwrite GITHUB_TOKEN);
+/// about_Execution_Policies (PSExecutionPolicyPreference sets the policy of every PowerShell the
+/// process starts, `Bypass` included).
 const TRUST: &[Pattern] = &[
     Exact("SSL_CERT_FILE"),
     Exact("SSL_CERT_DIR"),
@@ -238,6 +240,7 @@ const TRUST: &[Pattern] = &[
     Exact("GITHUB_TOKEN"),
     Exact("GH_TOKEN"),
     Exact("GH_HOST"),
+    Exact("PSEXECUTIONPOLICYPREFERENCE"),
 ];
 
 // ---- Controls the GitHub runner ----------------------------------------------------------------

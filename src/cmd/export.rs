@@ -81,6 +81,8 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
         FormatArg::Csv => Format::Csv,
         FormatArg::GithubEnv => Format::GithubEnv,
         FormatArg::Docker => Format::Docker,
+        FormatArg::Powershell => Format::Powershell,
+        FormatArg::Cmd => Format::Cmd,
     };
     if args.output.is_none()
         && format != Format::GithubEnv
@@ -270,5 +272,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Csv => "csv",
         Format::GithubEnv => "github-env",
         Format::Docker => "docker",
+        Format::Powershell => "powershell",
+        Format::Cmd => "cmd",
     }
 }

@@ -1,11 +1,13 @@
 //! One writer per output format, each a pure function of the secret set (sorted by key): adding a
 //! format is one small module and one match arm here.
 
+mod cmd;
 mod csv;
 mod docker;
 mod dotenv;
 mod github_env;
 mod json;
+mod powershell;
 mod shell;
 pub mod template;
 mod yaml;
@@ -24,6 +26,10 @@ pub enum Format {
     Csv,
     GithubEnv,
     Docker,
+    /// `$env:NAME = '…'` lines for PowerShell.
+    Powershell,
+    /// `@set "NAME=value"` lines for a cmd batch file.
+    Cmd,
 }
 
 impl Format {
@@ -32,7 +38,12 @@ impl Format {
     pub fn sets_environment(self) -> bool {
         matches!(
             self,
-            Format::Dotenv | Format::Shell | Format::GithubEnv | Format::Docker
+            Format::Dotenv
+                | Format::Shell
+                | Format::GithubEnv
+                | Format::Docker
+                | Format::Powershell
+                | Format::Cmd
         )
     }
 }
@@ -69,6 +80,8 @@ pub fn render(
         Format::Csv => csv::render(secrets).into(),
         Format::GithubEnv => github_env::render(secrets, delimiter).into(),
         Format::Docker => docker::render(secrets)?.into(),
+        Format::Powershell => powershell::render(secrets).into(),
+        Format::Cmd => cmd::render(secrets)?.into(),
     })
 }
 

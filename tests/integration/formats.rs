@@ -215,11 +215,251 @@ fn jq_reads_the_json_back() {
 #[test]
 fn every_format_is_sorted_by_key() {
     let values = [("B", "2"), ("A", "1"), ("C", "3")];
-    for format in ["dotenv", "shell", "yaml", "csv", "docker"] {
+    for format in [
+        "dotenv",
+        "shell",
+        "yaml",
+        "csv",
+        "docker",
+        "powershell",
+        "cmd",
+    ] {
         let text = exported(&values, format);
         let a = text.find('A').unwrap();
         let b = text.find('B').unwrap();
         let c = text.find('C').unwrap();
         assert!(a < b && b < c, "{format}: {text}");
     }
+}
+
+/// Values aimed at PowerShell: its typographic single quotes (U+2018, U+2019, U+201A, U+201B end
+/// a single-quoted string as `'` does), a quote that closes early and runs code, and `ё`, whose
+/// UTF-8 bytes read as Windows-1252 hold U+2018.
+const POWERSHELL_HOSTILE: &[(&str, &str)] = &[
+    ("SMART_LEFT", "\u{2018}; Start-Process calc; \u{2018}"),
+    ("SMART_RIGHT", "it\u{2019}s"),
+    ("SMART_LOW", "\u{201a}x\u{201b}"),
+    ("SMART_DOUBLE", "\u{201c}$(Start-Process calc)\u{201d}"),
+    ("QUOTE_CODE", "'; Start-Process calc; '"),
+    ("CYRILLIC_QUOTE", "\u{451}'; Start-Process calc; #"),
+    ("SUBEXPRESSION", "$(Start-Process calc) `$x @'here'@"),
+];
+
+/// PowerShell's reading of the lines, written from about_Quoting_Rules and the tokenizer
+/// (`tokenizer.cs` `ScanStringLiteral`, `CharTraits.cs` `IsSingleQuote`): a single-quoted string
+/// opens with any of `'` U+2018 U+2019 U+201A U+201B, two of them in a row stand for the second,
+/// one alone closes it, and nothing else in it is special. Around the strings only this grammar
+/// is accepted: `$env:NAME = STRING` or `$env:NAME = -join (ITEM, ITEM, …)` with ITEM a STRING or
+/// `[char]0xHHHH`; anything else (a bare word, `;`, `$(…)`) fails the read.
+fn powershell_reads(text: &str) -> BTreeMap<String, String> {
+    // Windows PowerShell 5.1 reads a .ps1 file without a BOM in the ANSI code page, and a native
+    // command's output arrives in the console's: only ASCII reads the same in all of them.
+    assert!(text.is_ascii(), "non-ASCII output depends on the code page");
+    let is_quote = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}');
+    // Returns the string's value and the text after it.
+    let string = |s: &str| -> (String, usize) {
+        let mut chars = s.char_indices().peekable();
+        assert!(
+            chars.next().is_some_and(|(_, c)| is_quote(c)),
+            "expected a string at {s:.20?}"
+        );
+        let mut value = String::new();
+        while let Some((i, c)) = chars.next() {
+            if is_quote(c) {
+                match chars.peek() {
+                    Some(&(_, next)) if is_quote(next) => {
+                        value.push(next);
+                        chars.next();
+                        continue;
+                    }
+                    _ => return (value, i + c.len_utf8()),
+                }
+            }
+            value.push(c);
+        }
+        panic!("unterminated string");
+    };
+    let mut env = BTreeMap::new();
+    for line in text.split('\n').filter(|l| !l.is_empty()) {
+        let rest = line.strip_prefix("$env:").expect("$env:");
+        let name_end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .expect("name");
+        let (name, rest) = rest.split_at(name_end);
+        let rest = rest.strip_prefix(" = ").expect(" = ");
+        let value = if let Some(mut list) = rest.strip_prefix("-join (") {
+            let mut units: Vec<u16> = Vec::new();
+            loop {
+                if let Some(hex) = list.strip_prefix("[char]0x") {
+                    let end = hex.find(|c: char| !c.is_ascii_hexdigit()).unwrap();
+                    units.push(u16::from_str_radix(&hex[..end], 16).unwrap());
+                    list = &hex[end..];
+                } else {
+                    let (run, used) = string(list);
+                    units.extend(run.encode_utf16());
+                    list = &list[used..];
+                }
+                match list.strip_prefix(", ") {
+                    Some(more) => list = more,
+                    None => {
+                        assert_eq!(list, ")", "after an item in {line:.60?}");
+                        break;
+                    }
+                }
+            }
+            String::from_utf16(&units).unwrap()
+        } else {
+            let (value, used) = string(rest);
+            assert_eq!(&rest[used..], "", "text after the string in {line:.60?}");
+            value
+        };
+        env.insert(name.to_string(), value);
+    }
+    env
+}
+
+#[test]
+fn powershell_reads_every_value_back_exactly_smart_quotes_too() {
+    let values: Vec<(&str, &str)> = all_values()
+        .into_iter()
+        .chain(POWERSHELL_HOSTILE.iter().copied())
+        .collect();
+    let text = exported(&values, "powershell");
+    assert_eq!(powershell_reads(&text), expected(&values));
+    // Plain values stay readable as written.
+    assert!(
+        text.contains("$env:SINGLE_QUOTE = 'it''s'\n"),
+        "{text:.300}"
+    );
+    assert!(
+        text.contains("$env:SMART_RIGHT = -join ('it', [char]0x2019, 's')\n"),
+        "{text:.300}"
+    );
+}
+
+/// Which values `set "NAME=value"` in a batch file carries exactly, by the README's rule.
+fn cmd_carries(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c == '\t' || (c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '!'))
+}
+
+/// cmd's reading of a batch file of these lines, after jeb's and dbenham's phases
+/// (stackoverflow.com/a/4095133): a line ends at LF (and at Ctrl-Z); phase 1 turns `%%` into `%`
+/// and `%NAME%` into the variable's value (nothing when unset); phase 1.5 drops CR; phase 2
+/// toggles quoting at each `"`, and outside quotes `^` escapes and `& | < >` end the command,
+/// which here fails the read; `@` keeps the line from being echoed; `set "N=V"` takes the text
+/// up to the last quote and removes N when V is empty. `!` fails the read, since a caller with
+/// delayed expansion on would expand it.
+fn cmd_reads(text: &str, before: &[(&str, &str)]) -> BTreeMap<String, String> {
+    assert!(
+        text.is_ascii(),
+        "cmd decodes a batch file in the console's code page"
+    );
+    let mut env: BTreeMap<String, String> = before
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    for line in text.replace('\x1a', "\n").split('\n') {
+        // Phase 1.
+        let mut expanded = String::new();
+        let mut rest = line;
+        while let Some(at) = rest.find('%') {
+            expanded.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            if let Some(more) = after.strip_prefix('%') {
+                expanded.push('%');
+                rest = more;
+            } else if let Some(end) = after.find('%') {
+                expanded.push_str(env.get(&after[..end]).map_or("", String::as_str));
+                rest = &after[end + 1..];
+            } else {
+                rest = "";
+            }
+        }
+        expanded.push_str(rest);
+        // Phase 1.5.
+        let line = expanded.replace('\r', "");
+        if line.is_empty() {
+            continue;
+        }
+        assert!(
+            !line.contains('!'),
+            "delayed expansion would read {line:.40?}"
+        );
+        // Phase 2.
+        let mut quoted = false;
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => quoted = !quoted,
+                '^' if !quoted => {
+                    chars.next();
+                }
+                '&' | '|' | '<' | '>' if !quoted => panic!("{c} ends the command in {line:.60?}"),
+                _ => {}
+            }
+        }
+        let command = line
+            .strip_prefix('@')
+            .expect("@ keeps the value out of the echo");
+        let arg = command.strip_prefix("set \"").expect("set \"");
+        let arg = &arg[..arg.rfind('"').expect("closing quote")];
+        let (name, value) = arg.split_once('=').expect("NAME=");
+        if value.is_empty() {
+            env.remove(name);
+        } else {
+            env.insert(name.to_string(), value.to_string());
+        }
+    }
+    env
+}
+
+#[test]
+fn cmd_carries_what_it_can_exactly_and_refuses_the_rest_by_name() {
+    let carried: Vec<(&str, &str)> = AWKWARD
+        .iter()
+        .copied()
+        .chain([
+            ("PERCENT", "100% %PATH% %%x %1 %~dp0 %"),
+            ("SPECIALS", "a^b&c|d<e>f(g)h ^"),
+            ("TRAILING_CARET", "ends^"),
+        ])
+        .filter(|(_, v)| cmd_carries(v))
+        .collect();
+    assert!(carried.len() > 15, "most awkward values are carried");
+    let text = exported(&carried, "cmd");
+    // `EMPTY` unsets the variable: cmd keeps no empty variables.
+    let mut want = expected(&carried);
+    want.remove("EMPTY");
+    want.insert("PATH".into(), "C:\\Windows".into());
+    // Set before: `%PATH%` would expand if a `%` were not doubled.
+    assert_eq!(
+        cmd_reads(&text, &[("PATH", "C:\\Windows"), ("EMPTY", "was set")]),
+        want
+    );
+
+    let refused: Vec<(&str, &str)> = all_values()
+        .into_iter()
+        .chain(POWERSHELL_HOSTILE.iter().copied())
+        .chain([("BANG", "wow!"), ("CTRL_Z", "a\u{1a}b")])
+        .filter(|(_, v)| !cmd_carries(v))
+        .collect();
+    let out = export(&[refused.as_slice(), &[("OK", "v")]].concat(), "cmd");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(stdout(&out).is_empty());
+    let error = err.lines().find(|l| l.contains("error:")).unwrap();
+    for (key, _) in &refused {
+        assert!(error.contains(key), "{key} not named: {error}");
+    }
+    assert!(!error.contains("OK"), "{error}");
+    for why in ["line break", "`\"`", "`!`", "code page"] {
+        assert!(error.contains(why), "{why}: {error}");
+    }
+    assert!(err.contains("--format powershell"), "{err}");
+    assert!(
+        !err.contains("BEGIN PRIVATE KEY") && !err.contains("line2"),
+        "{err}"
+    );
 }

@@ -211,7 +211,7 @@ fn bash_completes_past_the_first_word() {
     );
     assert_eq!(
         bash_complete("infisical-oidc secrets export --format "),
-        "dotenv shell json yaml csv github-env docker"
+        "dotenv shell json yaml csv github-env docker powershell cmd"
     );
     assert_eq!(
         bash_complete("infisical-oidc login oidc --provider "),
@@ -247,6 +247,7 @@ fn fish_completes_format_values() {
         .collect();
     assert!(offered.contains(&"github-env".to_string()), "{offered:?}");
     assert!(offered.contains(&"dotenv".to_string()), "{offered:?}");
+    assert!(offered.contains(&"cmd".to_string()), "{offered:?}");
 }
 
 #[test]

@@ -107,6 +107,8 @@ fn every_hostile_name_is_refused_on_every_path_with_the_flag_that_allows_it() {
         &["secrets", "export", "--format", "shell"][..],
         &["secrets", "export", "--format", "docker"][..],
         &["secrets", "export", "--format", "github-env"][..],
+        &["secrets", "export", "--format", "powershell"][..],
+        &["secrets", "export", "--format", "cmd"][..],
         &["run", "--command", &touch][..],
     ] {
         let out = s.cmd(args).output().unwrap();
