@@ -246,7 +246,21 @@ pub fn stdout_is(path: &str) -> bool {
     ours.is_file() && ours.dev() == theirs.dev() && ours.ino() == theirs.ino()
 }
 
-#[cfg(not(unix))]
+/// Whether our stdout is the very file `path` names (same volume and file index), as in
+/// `infisical-oidc secrets export >> %GITHUB_ENV%` in a `shell: cmd` step, where cmd hands the
+/// command the file itself. (PowerShell's `>>` copies a native command's output through a pipe,
+/// which, like `| tee`, cannot be told apart.)
+#[cfg(windows)]
+pub fn stdout_is(path: &str) -> bool {
+    use std::os::windows::io::AsRawHandle;
+    let stdout = std::io::stdout();
+    let Some(ours) = windows_file::disk_file_id(stdout.as_raw_handle()) else {
+        return false;
+    };
+    windows_file::path_file_id(std::path::Path::new(path)) == Some(ours)
+}
+
+#[cfg(not(any(unix, windows)))]
 pub fn stdout_is(_path: &str) -> bool {
     false
 }
@@ -262,9 +276,66 @@ pub fn same_file(path: &std::path::Path, runner_path: &str) -> bool {
     }
 }
 
-#[cfg(not(unix))]
+/// Whether `path` names the very file `runner_path` does (same volume and file index), as in
+/// `secrets export --output $env:GITHUB_ENV`, whatever the spelling (case, `/`, `..`, 8.3 names).
+#[cfg(windows)]
+pub fn same_file(path: &std::path::Path, runner_path: &str) -> bool {
+    let runner = std::path::Path::new(runner_path);
+    match (
+        windows_file::path_file_id(path),
+        windows_file::path_file_id(runner),
+    ) {
+        (Some(a), Some(b)) => a == b,
+        _ => path == runner,
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
 pub fn same_file(path: &std::path::Path, runner_path: &str) -> bool {
     path == std::path::Path::new(runner_path)
+}
+
+/// A file's identity on Windows, the counterpart of (device, inode): the volume serial number and
+/// the file index from `GetFileInformationByHandle`. (On ReFS the 64-bit index may not be unique;
+/// the runners' volumes are NTFS.)
+#[cfg(windows)]
+mod windows_file {
+    use std::os::windows::io::{AsRawHandle, RawHandle};
+    use windows_sys::Win32::Storage::FileSystem::{
+        BY_HANDLE_FILE_INFORMATION, FILE_TYPE_DISK, GetFileInformationByHandle, GetFileType,
+    };
+
+    /// The identity of the file behind `handle`, if it is a file on disk (not a pipe, console or
+    /// missing handle).
+    pub fn disk_file_id(handle: RawHandle) -> Option<(u32, u64)> {
+        if handle.is_null() {
+            return None;
+        }
+        // SAFETY: GetFileType only reads the handle value; an invalid handle yields an error.
+        if unsafe { GetFileType(handle) } != FILE_TYPE_DISK {
+            return None;
+        }
+        // SAFETY: the struct is plain integers, for which all-zero is a valid value; the call
+        // only writes into `info`, which is ours and of the type it fills.
+        let mut info: BY_HANDLE_FILE_INFORMATION = unsafe { std::mem::zeroed() };
+        if unsafe { GetFileInformationByHandle(handle, &mut info) } == 0 {
+            return None;
+        }
+        let index = (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow);
+        Some((info.dwVolumeSerialNumber, index))
+    }
+
+    /// The identity of the file `path` names, opened with no access rights (enough to query it,
+    /// and sharing everything, so a file another process holds open still answers).
+    pub fn path_file_id(path: &std::path::Path) -> Option<(u32, u64)> {
+        use std::os::windows::fs::OpenOptionsExt;
+        let file = std::fs::OpenOptions::new()
+            .access_mode(0)
+            .share_mode(0x7)
+            .open(path)
+            .ok()?;
+        disk_file_id(file.as_raw_handle())
+    }
 }
 
 #[cfg(test)]
@@ -301,6 +372,35 @@ mod tests {
         );
         assert!(mask_commands("").is_empty());
         assert!(mask_commands(" \n ").is_empty());
+    }
+
+    #[test]
+    fn same_file_sees_through_another_spelling_and_tells_files_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = dir.path().join("github_env");
+        let other = dir.path().join("other");
+        std::fs::write(&env, "").unwrap();
+        std::fs::write(&other, "").unwrap();
+        let spelled = dir.path().join(".").join("github_env");
+        assert!(same_file(&spelled, env.to_str().unwrap()));
+        assert!(!same_file(&other, env.to_str().unwrap()));
+        // Our stdout under `cargo test` is a pipe or terminal, never this file.
+        assert!(!stdout_is(env.to_str().unwrap()));
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_disk_files_identity_is_its_own() {
+        use std::os::windows::io::AsRawHandle;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        let file = std::fs::File::create(&path).unwrap();
+        let id = windows_file::disk_file_id(file.as_raw_handle());
+        assert!(id.is_some());
+        assert_eq!(windows_file::path_file_id(&path), id);
+        let upper = dir.path().join("F");
+        assert_eq!(windows_file::path_file_id(&upper), id, "NTFS ignores case");
+        assert_eq!(windows_file::disk_file_id(std::ptr::null_mut()), None);
     }
 
     #[test]
