@@ -206,7 +206,8 @@ fn reading(reader: Reader, form: Form, value: &str) -> Reading {
             misread_if(value.contains("${") || value.contains("\\\\") || has(&['\r']))
         }
         (Form::Single, Reader::NodeDotenv | Reader::NodeEnvFile) => misread_if(has(&['\r'])),
-        (Form::Single, Reader::Dotenvy) if value.ends_with('\\') => Rejected,
+        // dotenvy pairs backslashes in single quotes: only an odd run at the end escapes the quote.
+        (Form::Single, Reader::Dotenvy) if ends_in_odd_backslashes(value) => Rejected,
         // direnv 2.32 knows no multi-line values: `invalid line`, and nothing is loaded.
         (Form::Single, Reader::Direnv) if line_break => Rejected,
         (Form::Single, _) => Exact,
@@ -224,6 +225,10 @@ fn reading(reader: Reader, form: Form, value: &str) -> Reading {
         }
         (Form::Double, Reader::Shell) => misread_if(line_break),
     }
+}
+
+fn ends_in_odd_backslashes(value: &str) -> bool {
+    value.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }
 
 /// `~` is left out: shells expand it at the start of a value and after `:`.
