@@ -87,6 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('gcp', 'gcp', [CompletionResultType]::ParameterValue, 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)')
             [CompletionResult]::new('gcp-id-token', 'gcp-id-token', [CompletionResultType]::ParameterValue, 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)')
             [CompletionResult]::new('azure', 'azure', [CompletionResultType]::ParameterValue, 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)')
+            [CompletionResult]::new('gcp-iam', 'gcp-iam', [CompletionResultType]::ParameterValue, 'Log in on GCP with a JWT the service account signs (Infisical''s GCP Auth, type IAM)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -354,6 +355,28 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'infisical-oidc;login;gcp-iam' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)')
+            [CompletionResult]::new('--identity-id', '--identity-id', [CompletionResultType]::ParameterName, 'The machine identity (UUID) whose auth method accepts the proof')
+            [CompletionResult]::new('--organization-slug', '--organization-slug', [CompletionResultType]::ParameterName, 'Sub-organization to scope the access token to')
+            [CompletionResult]::new('--service-account-key-file-path', '--service-account-key-file-path', [CompletionResultType]::ParameterName, 'A service-account key file (JSON) to sign with, instead of the metadata server''s account (also INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH, then GOOGLE_APPLICATION_CREDENTIALS)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]')
+            [CompletionResult]::new('--rate-limit-wait', '--rate-limit-wait', [CompletionResultType]::ParameterName, 'How long to keep waiting when Infisical answers 429 and says when to come back, on top of --timeout: 30s, 10m [default: 10m in CI, 30s elsewhere]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does')
+            [CompletionResult]::new('--no-mask', '--no-mask', [CompletionResultType]::ParameterName, 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted, and where the token and session came from; -vv adds the answers'' headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted, and where the token and session came from; -vv adds the answers'' headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings: no retry notices, no summaries')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'infisical-oidc;login;help' {
             [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Trade an OIDC token (GitHub Actions'' own, or one you hand in) for an Infisical session')
             [CompletionResult]::new('universal', 'universal', [CompletionResultType]::ParameterValue, 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had')
@@ -362,6 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('aws-iam', 'aws-iam', [CompletionResultType]::ParameterValue, 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)')
             [CompletionResult]::new('gcp', 'gcp', [CompletionResultType]::ParameterValue, 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)')
             [CompletionResult]::new('azure', 'azure', [CompletionResultType]::ParameterValue, 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)')
+            [CompletionResult]::new('gcp-iam', 'gcp-iam', [CompletionResultType]::ParameterValue, 'Log in on GCP with a JWT the service account signs (Infisical''s GCP Auth, type IAM)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -384,6 +408,9 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;login;help;azure' {
+            break
+        }
+        'infisical-oidc;login;help;gcp-iam' {
             break
         }
         'infisical-oidc;login;help;help' {
@@ -763,6 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             [CompletionResult]::new('aws-iam', 'aws-iam', [CompletionResultType]::ParameterValue, 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)')
             [CompletionResult]::new('gcp', 'gcp', [CompletionResultType]::ParameterValue, 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)')
             [CompletionResult]::new('azure', 'azure', [CompletionResultType]::ParameterValue, 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)')
+            [CompletionResult]::new('gcp-iam', 'gcp-iam', [CompletionResultType]::ParameterValue, 'Log in on GCP with a JWT the service account signs (Infisical''s GCP Auth, type IAM)')
             break
         }
         'infisical-oidc;help;login;oidc' {
@@ -784,6 +812,9 @@ Register-ArgumentCompleter -Native -CommandName 'infisical-oidc' -ScriptBlock {
             break
         }
         'infisical-oidc;help;login;azure' {
+            break
+        }
+        'infisical-oidc;help;login;gcp-iam' {
             break
         }
         'infisical-oidc;help;secrets' {

@@ -82,6 +82,9 @@ _infisical__oidc() {
             infisical__oidc__subcmd__help__subcmd__login,gcp)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__gcp"
                 ;;
+            infisical__oidc__subcmd__help__subcmd__login,gcp-iam)
+                cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__gcp__subcmd__iam"
+                ;;
             infisical__oidc__subcmd__help__subcmd__login,jwt)
                 cmd="infisical__oidc__subcmd__help__subcmd__login__subcmd__jwt"
                 ;;
@@ -111,6 +114,9 @@ _infisical__oidc() {
                 ;;
             infisical__oidc__subcmd__login,gcp)
                 cmd="infisical__oidc__subcmd__login__subcmd__gcp"
+                ;;
+            infisical__oidc__subcmd__login,gcp-iam)
+                cmd="infisical__oidc__subcmd__login__subcmd__gcp__subcmd__iam"
                 ;;
             infisical__oidc__subcmd__login,gcp-id-token)
                 cmd="infisical__oidc__subcmd__login__subcmd__gcp"
@@ -147,6 +153,9 @@ _infisical__oidc() {
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,gcp)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__gcp"
+                ;;
+            infisical__oidc__subcmd__login__subcmd__help,gcp-iam)
+                cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__gcp__subcmd__iam"
                 ;;
             infisical__oidc__subcmd__login__subcmd__help,help)
                 cmd="infisical__oidc__subcmd__login__subcmd__help__subcmd__help"
@@ -320,7 +329,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__oidc__subcmd__help__subcmd__login)
-            opts="oidc universal jwt kubernetes aws-iam gcp azure"
+            opts="oidc universal jwt kubernetes aws-iam gcp azure gcp-iam"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +371,20 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__oidc__subcmd__help__subcmd__login__subcmd__gcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__oidc__subcmd__help__subcmd__login__subcmd__gcp__subcmd__iam)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -558,7 +581,7 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__oidc__subcmd__login)
-            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --method --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure help"
+            opts="-H -v -q -h --domain --no-mask --identity-id --jwt --jwt-file --jwt-env --provider --audience --organization-slug --client-id --client-secret --method --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help oidc oidc-auth universal universal-auth jwt jwt-auth kubernetes aws-iam gcp gcp-id-token azure gcp-iam help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,7 +628,7 @@ _infisical__oidc() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -W "auto oidc universal jwt kubernetes aws-iam gcp azure" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto oidc universal jwt kubernetes aws-iam gcp gcp-iam azure" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -805,8 +828,66 @@ _infisical__oidc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        infisical__oidc__subcmd__login__subcmd__gcp__subcmd__iam)
+            opts="-H -v -q -h --domain --no-mask --identity-id --organization-slug --service-account-key-file-path --timeout --retries --rate-limit-wait --max-response-size --ca-cert --allow-insecure-http --header --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-key-file-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         infisical__oidc__subcmd__login__subcmd__help)
-            opts="oidc universal jwt kubernetes aws-iam gcp azure help"
+            opts="oidc universal jwt kubernetes aws-iam gcp azure gcp-iam help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -848,6 +929,20 @@ _infisical__oidc() {
             return 0
             ;;
         infisical__oidc__subcmd__login__subcmd__help__subcmd__gcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        infisical__oidc__subcmd__login__subcmd__help__subcmd__gcp__subcmd__iam)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -83,6 +83,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand gcp 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
             cand gcp-id-token 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
             cand azure 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)'
+            cand gcp-iam 'Log in on GCP with a JWT the service account signs (Infisical''s GCP Auth, type IAM)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;login;oidc'= {
@@ -338,6 +339,27 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'infisical-oidc;login;gcp-iam'= {
+            cand --domain 'Infisical URL, with or without `/api` [default: https://app.infisical.com] (legacy variable: INFISICAL_API_URL)'
+            cand --identity-id 'The machine identity (UUID) whose auth method accepts the proof'
+            cand --organization-slug 'Sub-organization to scope the access token to'
+            cand --service-account-key-file-path 'A service-account key file (JSON) to sign with, instead of the metadata server''s account (also INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH, then GOOGLE_APPLICATION_CREDENTIALS)'
+            cand --timeout 'The most one request may take, retries and waits included: 60, 2.5, 2m [default: 60s]'
+            cand --retries 'Retries after a connection error, timeout, 429, 502, 503 or 504 [default: 3]'
+            cand --rate-limit-wait 'How long to keep waiting when Infisical answers 429 and says when to come back, on top of --timeout: 30s, 10m [default: 10m in CI, 30s elsewhere]'
+            cand --max-response-size 'Refuse answers larger than this, e.g. 64MiB or 200M [default: 64MiB]'
+            cand --ca-cert 'Also trust the CA certificates in this PEM file (a self-hosted server''s private CA); SSL_CERT_FILE / SSL_CERT_DIR replace the system''s own list, as in OpenSSL and curl'
+            cand -H 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --header 'Send this header to Infisical (a gateway''s credentials, say); repeatable. Also read from INFISICAL_CUSTOM_HEADERS as `Name1=value1 Name2="value 2"`, as the official CLI does'
+            cand --no-mask 'In GitHub Actions, do not emit `::add-mask::` for secret values and tokens'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than this machine (tokens then cross the network in clear)'
+            cand -v 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted, and where the token and session came from; -vv adds the answers'' headers'
+            cand --verbose 'Log each request (method, URL, status, time, retries) on stderr, credentials redacted, and where the token and session came from; -vv adds the answers'' headers'
+            cand -q 'Print only errors and warnings: no retry notices, no summaries'
+            cand --quiet 'Print only errors and warnings: no retry notices, no summaries'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'infisical-oidc;login;help'= {
             cand oidc 'Trade an OIDC token (GitHub Actions'' own, or one you hand in) for an Infisical session'
             cand universal 'Log in with a Universal Auth client id and secret, where no OIDC token is to be had'
@@ -346,6 +368,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand aws-iam 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)'
             cand gcp 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
             cand azure 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)'
+            cand gcp-iam 'Log in on GCP with a JWT the service account signs (Infisical''s GCP Auth, type IAM)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'infisical-oidc;login;help;oidc'= {
@@ -361,6 +384,8 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;login;help;gcp'= {
         }
         &'infisical-oidc;login;help;azure'= {
+        }
+        &'infisical-oidc;login;help;gcp-iam'= {
         }
         &'infisical-oidc;login;help;help'= {
         }
@@ -721,6 +746,7 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
             cand aws-iam 'Log in with the job''s AWS credentials: a signed STS GetCallerIdentity (Infisical''s AWS Auth)'
             cand gcp 'Log in on GCP with the service account''s ID token from the metadata server (Infisical''s GCP Auth)'
             cand azure 'Log in on Azure with the managed identity''s token from IMDS (Infisical''s Azure Auth)'
+            cand gcp-iam 'Log in on GCP with a JWT the service account signs (Infisical''s GCP Auth, type IAM)'
         }
         &'infisical-oidc;help;login;oidc'= {
         }
@@ -735,6 +761,8 @@ set edit:completion:arg-completer[infisical-oidc] = {|@words|
         &'infisical-oidc;help;login;gcp'= {
         }
         &'infisical-oidc;help;login;azure'= {
+        }
+        &'infisical-oidc;help;login;gcp-iam'= {
         }
         &'infisical-oidc;help;secrets'= {
             cand get 'Print the value of a secret (or several, with --format json)'

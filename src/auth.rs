@@ -92,6 +92,7 @@ pub fn login_command(method: LoginMethod) -> &'static str {
         LoginMethod::Kubernetes => "login kubernetes",
         LoginMethod::AwsIam => "login aws-iam",
         LoginMethod::Gcp => "login gcp",
+        LoginMethod::GcpIam => "login gcp-iam",
         LoginMethod::Azure => "login azure",
     }
 }
@@ -396,6 +397,7 @@ impl<'a> Auth<'a> {
                 self.jwt_login(method, &principal.id)?
             }
             (LoginMethod::AwsIam, _) => self.aws_login(&principal.id)?,
+            (LoginMethod::GcpIam, _) => self.gcp_iam_login(&principal.id)?,
             (LoginMethod::Gcp | LoginMethod::Azure, _) => {
                 self.metadata_login(method, &principal.id)?
             }
@@ -571,6 +573,33 @@ impl<'a> Auth<'a> {
                 };
                 self.explain_machine_error(e, LoginMethod::AwsIam, identity_id, &presented)
             })
+    }
+
+    /// GCP Auth of type IAM: a JWT the service account signs, sent as `{identityId, jwt}`.
+    fn gcp_iam_login(&self, identity_id: &str) -> Result<AccessTokenResponse> {
+        let proof = cloud::gcp_iam::signed_proof(
+            &self.settings.metadata,
+            self.http,
+            identity_id,
+            now(),
+            &|token| self.mask(token),
+        )?;
+        self.mask(&proof.jwt);
+        let api = Api::new(self.http, &self.settings.domain.api_base);
+        api.machine_login(
+            cloud::login_route(LoginMethod::GcpIam),
+            &OidcLoginRequest {
+                identity_id,
+                jwt: &proof.jwt,
+                organization_slug: self.settings.organization_slug.as_deref(),
+            },
+        )
+        .map_err(|e| {
+            let presented = cloud::Presented {
+                subject: Some(proof.email.clone()),
+            };
+            self.explain_machine_error(e, LoginMethod::GcpIam, identity_id, &presented)
+        })
     }
 
     /// GCP and Azure Auth: the token the platform's metadata service gives, sent as `{identityId, jwt}`.

@@ -129,6 +129,8 @@ pub enum MethodArg {
     /// GCP Auth with the metadata server's ID token (alias gcp-id-token)
     #[value(alias = "gcp-id-token")]
     Gcp,
+    /// GCP Auth of type IAM: a JWT the service account signs (never detected, only named)
+    GcpIam,
     /// Azure Auth
     Azure,
 }
@@ -185,6 +187,32 @@ identity's Resource / Audience; AZURE_CLIENT_ID picks a user-assigned identity.\
 Examples:\n  infisical-oidc login azure --identity-id \"$IDENTITY_ID\"\n  AZURE_CLIENT_ID=\"$CLIENT_ID\" infisical-oidc login azure --identity-id \"$IDENTITY_ID\""
     )]
     Azure(LoginPlatformArgs),
+    /// Log in on GCP with a JWT the service account signs (Infisical's GCP Auth, type IAM)
+    #[command(
+        name = "gcp-iam",
+        after_help = "The JWT ({sub: <service account email>, aud: <identity id>, exp: 15 minutes}) is signed with \
+the key file from --service-account-key-file-path, INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH or \
+GOOGLE_APPLICATION_CREDENTIALS (locally, RS256); without one, the metadata server's service account asks the \
+IAM Credentials API to sign it (the account needs Service Account Token Creator on itself). \
+Overrides: GCE_METADATA_HOST, INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT. Never chosen by detection: name it.\n\n\
+Examples:\n  infisical-oidc login gcp-iam --identity-id \"$IDENTITY_ID\"   # on GCE/GKE/Cloud Run\n  \
+infisical-oidc login gcp-iam --identity-id \"$IDENTITY_ID\" --service-account-key-file-path key.json"
+    )]
+    GcpIam(LoginGcpIamArgs),
+}
+
+/// `login gcp-iam`: the identity, and optionally the key file that signs.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoginGcpIamArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub identity: MachineIdentityArgs,
+
+    /// A service-account key file (JSON) to sign with, instead of the metadata server's account
+    /// (also INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH, then GOOGLE_APPLICATION_CREDENTIALS)
+    #[arg(long, value_name = "PATH", help_heading = "Authentication")]
+    pub service_account_key_file_path: Option<PathBuf>,
 }
 
 /// `login gcp` and `login azure`: the identity; the platform gives the proof.

@@ -12,6 +12,7 @@ use crate::api::{self, DEFAULT_DOMAIN, Domain, ProjectRef};
 use crate::auth::{Detection, LoginSettings, MethodRequest, UniversalCredentials};
 use crate::cli::{CommonArgs, FetchArgs, IdentityArgs, MethodArg, NetworkArgs, ProviderArg};
 use crate::cloud::aws::AwsSettings;
+use crate::cloud::gcp_iam::KeyFile;
 use crate::cloud::metadata::MetadataSettings;
 use crate::env::Env;
 use crate::error::Failure;
@@ -222,6 +223,19 @@ pub fn resolve_login(
             azure_imds_endpoint: env("INFISICAL_AZURE_IMDS_ENDPOINT"),
             azure_resource: env("INFISICAL_AZURE_AUTH_RESOURCE"),
             azure_client_id: env("AZURE_CLIENT_ID"),
+            gcp_iam_credentials_endpoint: env("INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT"),
+            // The official CLI's variable first, then Google's own (Application Default Credentials).
+            gcp_key_file: env("INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH")
+                .map(|path| KeyFile {
+                    path: path.into(),
+                    from: "INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH",
+                })
+                .or_else(|| {
+                    env("GOOGLE_APPLICATION_CREDENTIALS").map(|path| KeyFile {
+                        path: path.into(),
+                        from: "GOOGLE_APPLICATION_CREDENTIALS",
+                    })
+                }),
         },
         detection: Detection {
             request: auth_method_from_env(env)?,
@@ -267,6 +281,7 @@ pub fn method_request(arg: MethodArg) -> MethodRequest {
         MethodArg::Kubernetes => M::Kubernetes,
         MethodArg::AwsIam => M::AwsIam,
         MethodArg::Gcp => M::Gcp,
+        MethodArg::GcpIam => M::GcpIam,
         MethodArg::Azure => M::Azure,
     })
 }

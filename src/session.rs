@@ -23,6 +23,8 @@ pub enum LoginMethod {
     Kubernetes,
     AwsIam,
     Gcp,
+    /// GCP Auth of type IAM: a JWT the service account signed (`login gcp-iam`).
+    GcpIam,
     Azure,
 }
 
@@ -35,7 +37,7 @@ impl LoginMethod {
             LoginMethod::Jwt => "JWT Auth",
             LoginMethod::Kubernetes => "Kubernetes Auth",
             LoginMethod::AwsIam => "AWS Auth",
-            LoginMethod::Gcp => "GCP Auth",
+            LoginMethod::Gcp | LoginMethod::GcpIam => "GCP Auth",
             LoginMethod::Azure => "Azure Auth",
         }
     }

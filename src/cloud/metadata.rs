@@ -21,6 +21,10 @@ pub struct MetadataSettings {
     pub azure_resource: Option<String>,
     /// A user-assigned managed identity's client id (`AZURE_CLIENT_ID`), else the system one.
     pub azure_client_id: Option<String>,
+    /// `INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT` [default: https://iamcredentials.googleapis.com].
+    pub gcp_iam_credentials_endpoint: Option<String>,
+    /// A service-account key file for `login gcp-iam`; none = the metadata server's account.
+    pub gcp_key_file: Option<super::gcp_iam::KeyFile>,
 }
 
 pub const GCE_DEFAULT_HOST: &str = "metadata.google.internal";
@@ -220,7 +224,7 @@ fn ask(
     Ok((answer.status, answer.body))
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

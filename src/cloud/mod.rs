@@ -3,6 +3,7 @@
 //! what Infisical's refusal of each means, naming the setting to change on the identity.
 
 pub mod aws;
+pub mod gcp_iam;
 pub mod metadata;
 pub mod sigv4;
 
@@ -18,7 +19,7 @@ pub fn login_route(method: LoginMethod) -> &'static str {
         LoginMethod::Jwt => "/v1/auth/jwt-auth/login",
         LoginMethod::Kubernetes => "/v1/auth/kubernetes-auth/login",
         LoginMethod::AwsIam => "/v1/auth/aws-auth/login",
-        LoginMethod::Gcp => "/v1/auth/gcp-auth/login",
+        LoginMethod::Gcp | LoginMethod::GcpIam => "/v1/auth/gcp-auth/login",
         LoginMethod::Azure => "/v1/auth/azure-auth/login",
     }
 }
@@ -64,6 +65,7 @@ pub fn explain_refusal(
              (and check its Allowed Projects / Zones)"
                 .into(),
         ),
+        LoginMethod::GcpIam => gcp_iam_refusal(&m, &who),
         LoginMethod::Azure => (
             format!("Infisical refused the Azure managed identity{who}"),
             "check the identity's Azure Auth Tenant ID and Resource / Audience, and add the managed \
@@ -172,6 +174,35 @@ fn aws_refusal(m: &str, arn: Option<&str>) -> (String, String) {
             format!("AWS STS did not accept the signed request Infisical forwarded{says}"),
             "check the credentials are current (`aws sts get-caller-identity`), this machine's clock, \
              and that AWS_REGION is a region STS serves"
+                .into(),
+        )
+    }
+}
+
+/// GCP Auth of type IAM (identity-gcp-auth-fns.ts `validateIamIdentity`): `sub` must look like a
+/// service account, Google's published keys for it must verify the signature, `aud` must be the
+/// identity id; then `sub` against the allowed emails.
+fn gcp_iam_refusal(m: &str, who: &str) -> (String, String) {
+    if m.contains("service account not allowed") {
+        (
+            format!("Infisical refused the GCP service account{who}"),
+            "add the service account's email to the identity's GCP Auth Allowed Service Account Emails".into(),
+        )
+    } else if m.contains("service account identifier") {
+        (
+            format!("Infisical does not take this as a service account{who}"),
+            "GCP Auth (IAM) wants a user-managed service account (<name>@<project>.iam.gserviceaccount.com)".into(),
+        )
+    } else if m.contains("audience") {
+        (
+            "Infisical refused the signed JWT's audience".into(),
+            "check --identity-id: the JWT is signed for that identity".into(),
+        )
+    } else {
+        (
+            format!("Infisical could not verify the service account's signed JWT{who}"),
+            "set the identity's GCP Auth Type to IAM (a GCE-type identity wants `login gcp`), and check \
+             this machine's clock"
                 .into(),
         )
     }

@@ -5,8 +5,8 @@ use anyhow::Result;
 
 use crate::auth::{Auth, LoginSettings, MethodRequest};
 use crate::cli::{
-    IdentityArgs, LoginAwsIamArgs, LoginDetectArgs, LoginJwtArgs, LoginKubernetesArgs,
-    LoginOidcArgs, LoginPlatformArgs, LoginUniversalArgs,
+    IdentityArgs, LoginAwsIamArgs, LoginDetectArgs, LoginGcpIamArgs, LoginJwtArgs,
+    LoginKubernetesArgs, LoginOidcArgs, LoginPlatformArgs, LoginUniversalArgs,
 };
 use crate::config;
 use crate::env::Env;
@@ -116,6 +116,26 @@ pub fn aws_iam(args: &LoginAwsIamArgs, http: &Http, env: Env) -> Result<()> {
         ..Default::default()
     };
     machine_login(&args.common, &identity, LoginMethod::AwsIam, http, env)
+}
+
+/// `login gcp-iam`: the service account signs the proof, with the key file the flag names if any.
+pub fn gcp_iam(args: &LoginGcpIamArgs, http: &Http, env: Env) -> Result<()> {
+    let identity = IdentityArgs {
+        identity_id: args.identity.identity_id.clone(),
+        organization_slug: args.identity.organization_slug.clone(),
+        ..Default::default()
+    };
+    let file = super::project_file()?;
+    let mut settings = config::resolve_login(&args.common, &identity, file.as_ref(), env, false)?;
+    if let Some(path) = &args.service_account_key_file_path {
+        settings.metadata.gcp_key_file = Some(crate::cloud::gcp_iam::KeyFile {
+            path: path.clone(),
+            from: "--service-account-key-file-path",
+        });
+    }
+    settings.universal = None;
+    settings.method = Some(LoginMethod::GcpIam);
+    login(&settings, http, env)
 }
 
 /// `login gcp` / `login azure`: the metadata service gives the proof.

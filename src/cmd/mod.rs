@@ -40,6 +40,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             Some(Login::Kubernetes(args)) => login::kubernetes(&args, &http, env),
             Some(Login::AwsIam(args)) => login::aws_iam(&args, &http, env),
             Some(Login::Gcp(args)) => login::platform(&args, LoginMethod::Gcp, &http, env),
+            Some(Login::GcpIam(args)) => login::gcp_iam(&args, &http, env),
             Some(Login::Azure(args)) => login::platform(&args, LoginMethod::Azure, &http, env),
         },
         Command::Secrets(Secrets::Export(args)) => export::export(&args, &http, env),

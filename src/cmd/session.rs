@@ -82,6 +82,7 @@ pub fn status(args: &StatusArgs, env: Env) -> Result<()> {
                 LoginMethod::Kubernetes => "machine identity access token (Kubernetes Auth login)",
                 LoginMethod::AwsIam => "machine identity access token (AWS Auth login)",
                 LoginMethod::Gcp => "machine identity access token (GCP Auth login)",
+                LoginMethod::GcpIam => "machine identity access token (GCP Auth login, IAM type)",
                 LoginMethod::Azure => "machine identity access token (Azure Auth login)",
             },
             session_file: path.display().to_string(),

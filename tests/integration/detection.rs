@@ -38,6 +38,7 @@ fn world(cluster: Option<&FakeKubernetes>) -> World {
     identity.gcp = Some(GcpAuthConfig {
         google_keys: vec![google_key()],
         allowed_service_account_emails: EMAIL.into(),
+        ..Default::default()
     });
     if let Some(cluster) = cluster {
         identity.kubernetes = Some(KubernetesAuthConfig {

@@ -1,4 +1,4 @@
-//! `login gcp` and `login azure`: the token a VM's metadata service gives (fakes that insist on
+//! `login gcp`, `login gcp-iam` and `login azure`: the token a VM's metadata service gives (fakes that insist on
 //! their headers), verified by the fake Infisical as the server does, and each refusal naming
 //! the identity's setting. Both services are overridden to loopback fakes.
 
@@ -6,6 +6,7 @@ use crate::support::{self, common};
 
 use common::{Sandbox, stderr, stdout};
 use support::cloud_metadata::{FakeAzureImds, FakeGcpMetadata};
+use support::gcp_iam::{FakeIamCredentials, KEY_EMAIL, KEY_FILE, METADATA_ACCESS_TOKEN, TestKey};
 use support::infisical::*;
 use support::jwt::SigningKey;
 
@@ -26,6 +27,7 @@ fn gcp_world(emails: &str) -> World {
     world.identity_mut(DEMO_IDENTITY_ID).unwrap().gcp = Some(GcpAuthConfig {
         google_keys: vec![google_key()],
         allowed_service_account_emails: emails.into(),
+        ..Default::default()
     });
     world
 }
@@ -175,4 +177,224 @@ fn a_service_principal_azure_auth_does_not_allow_is_named_with_the_setting() {
         "{err}"
     );
     assert!(err.contains("Allowed Service Principal IDs"), "{err}");
+}
+
+// ---- login gcp-iam: a JWT the service account signs ----
+
+/// Google's own (system-managed) key id, as signJwt reports it.
+const GOOGLE_MANAGED_KID: &str = "google-managed-7c2e";
+
+/// The demo identity with GCP Auth of type IAM, Google publishing the test key under both the
+/// key file's id and the system-managed id.
+fn gcp_iam_world(emails: &str) -> World {
+    let key = TestKey::from_fixture();
+    let mut managed = key.cert();
+    managed.kid = GOOGLE_MANAGED_KID.into();
+    let mut world = World::demo();
+    world.identity_mut(DEMO_IDENTITY_ID).unwrap().gcp = Some(GcpAuthConfig {
+        iam_certs: vec![key.cert(), managed],
+        allowed_service_account_emails: emails.into(),
+        ..Default::default()
+    });
+    world
+}
+
+fn login_gcp_iam(
+    sandbox: &Sandbox,
+    server: &FakeInfisical,
+    metadata: &FakeGcpMetadata,
+    iam: &FakeIamCredentials,
+    extra: &[&str],
+) -> std::process::Output {
+    sandbox
+        .cmd()
+        .env("GCE_METADATA_HOST", metadata.host())
+        .env("INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT", iam.url())
+        .env_remove("GOOGLE_APPLICATION_CREDENTIALS")
+        .env_remove("INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH")
+        .args([
+            "login",
+            "gcp-iam",
+            "--domain",
+            &server.url(),
+            "--identity-id",
+            DEMO_IDENTITY_ID,
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// The claims of the JWT the fake Infisical was sent.
+fn sent_claims(server: &FakeInfisical) -> serde_json::Value {
+    let login = server
+        .requests()
+        .into_iter()
+        .find(|r| r.path.ends_with("/gcp-auth/login"))
+        .expect("a GCP Auth login");
+    let jwt = login.json().unwrap()["jwt"].as_str().unwrap().to_string();
+    let payload = jwt.split('.').nth(1).unwrap();
+    let bytes =
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, payload).unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+#[test]
+fn gcp_iam_login_has_the_metadata_servers_account_sign_through_sign_jwt() {
+    let metadata = FakeGcpMetadata::start(google_key(), KEY_EMAIL);
+    let iam = FakeIamCredentials::start(TestKey::from_fixture(), GOOGLE_MANAGED_KID, KEY_EMAIL);
+    let server = FakeInfisical::start(gcp_iam_world(KEY_EMAIL));
+    let sandbox = Sandbox::new();
+    let out = login_gcp_iam(&sandbox, &server, &metadata, &iam, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // signJwt was called for the metadata server's account, with its token.
+    let calls = iam.requests();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(
+        calls[0].header("authorization"),
+        Some(format!("Bearer {METADATA_ACCESS_TOKEN}").as_str())
+    );
+    let claims = sent_claims(&server);
+    assert_eq!(claims["sub"], KEY_EMAIL);
+    assert_eq!(claims["aud"], DEMO_IDENTITY_ID);
+    let (iat, exp) = (
+        claims["iat"].as_u64().unwrap(),
+        claims["exp"].as_u64().unwrap(),
+    );
+    assert!(
+        exp > iat && exp - iat <= 3600,
+        "a short-lived proof: {claims}"
+    );
+    // The access token never shows.
+    assert!(!stderr(&out).contains(METADATA_ACCESS_TOKEN));
+    let out = sandbox.cmd().args(["status", "--json"]).output().unwrap();
+    let views: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        views[0]["tokenKind"],
+        "machine identity access token (GCP Auth login, IAM type)"
+    );
+}
+
+#[test]
+fn gcp_iam_login_signs_with_a_key_file_locally_without_the_metadata_server() {
+    let metadata = FakeGcpMetadata::start(google_key(), KEY_EMAIL);
+    let iam = FakeIamCredentials::start(TestKey::from_fixture(), GOOGLE_MANAGED_KID, KEY_EMAIL);
+    // Only the key file's own id is published: a signature by anything else fails.
+    let mut world = gcp_iam_world(KEY_EMAIL);
+    world
+        .identity_mut(DEMO_IDENTITY_ID)
+        .unwrap()
+        .gcp
+        .as_mut()
+        .unwrap()
+        .iam_certs = vec![TestKey::from_fixture().cert()];
+    let server = FakeInfisical::start(world);
+    let sandbox = Sandbox::new();
+    let out = login_gcp_iam(
+        &sandbox,
+        &server,
+        &metadata,
+        &iam,
+        &["--service-account-key-file-path", KEY_FILE],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(iam.requests().is_empty(), "signJwt was called");
+    assert!(
+        metadata.requests().is_empty(),
+        "the metadata server was asked"
+    );
+    assert_eq!(sent_claims(&server)["sub"], KEY_EMAIL);
+}
+
+#[test]
+fn gcp_iam_reads_the_key_file_from_google_application_credentials() {
+    let iam = FakeIamCredentials::start(TestKey::from_fixture(), GOOGLE_MANAGED_KID, KEY_EMAIL);
+    let server = FakeInfisical::start(gcp_iam_world(KEY_EMAIL));
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .env("GOOGLE_APPLICATION_CREDENTIALS", KEY_FILE)
+        .env("INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT", iam.url())
+        .args(["login", "--method", "gcp-iam", "--domain", &server.url()])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(iam.requests().is_empty());
+}
+
+#[test]
+fn a_service_account_gcp_iam_auth_does_not_allow_is_named_with_the_setting() {
+    let metadata = FakeGcpMetadata::start(google_key(), KEY_EMAIL);
+    let iam = FakeIamCredentials::start(TestKey::from_fixture(), GOOGLE_MANAGED_KID, KEY_EMAIL);
+    let server = FakeInfisical::start(gcp_iam_world("deployer@prod.iam.gserviceaccount.com"));
+    let sandbox = Sandbox::new();
+    let out = login_gcp_iam(&sandbox, &server, &metadata, &iam, &[]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("GCP service account not allowed"), "{err}");
+    assert!(err.contains(KEY_EMAIL), "{err}");
+    assert!(err.contains("Allowed Service Account Emails"), "{err}");
+}
+
+#[test]
+fn a_sign_jwt_permission_refusal_names_the_token_creator_role() {
+    // The metadata server's account is not the one signJwt's caller may sign for.
+    let metadata = FakeGcpMetadata::start(google_key(), "other@ci-project.iam.gserviceaccount.com");
+    let iam = FakeIamCredentials::start(TestKey::from_fixture(), GOOGLE_MANAGED_KID, KEY_EMAIL);
+    let server = FakeInfisical::start(gcp_iam_world(""));
+    let sandbox = Sandbox::new();
+    let out = login_gcp_iam(&sandbox, &server, &metadata, &iam, &[]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("PERMISSION_DENIED"), "{err}");
+    assert!(err.contains("Service Account Token Creator"), "{err}");
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|r| !r.path.contains("gcp-auth"))
+    );
+}
+
+#[test]
+fn a_key_file_that_is_not_a_service_account_key_is_one_clear_line() {
+    let server = FakeInfisical::start(gcp_iam_world(""));
+    let sandbox = Sandbox::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wif.json");
+    // What google-github-actions/auth leaves for Workload Identity Federation.
+    std::fs::write(
+        &path,
+        r#"{"type": "external_account", "audience": "//iam.googleapis.com/x"}"#,
+    )
+    .unwrap();
+    let out = sandbox
+        .cmd()
+        .env("GOOGLE_APPLICATION_CREDENTIALS", &path)
+        .args(["login", "gcp-iam", "--domain", &server.url()])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("external_account credential"), "{err}");
+    assert!(err.contains("GOOGLE_APPLICATION_CREDENTIALS"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_gce_type_gcp_auth_refuses_the_iam_proof_and_says_to_set_the_type() {
+    let server = FakeInfisical::start(gcp_world(KEY_EMAIL));
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["login", "gcp-iam", "--domain", &server.url()])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .args(["--service-account-key-file-path", KEY_FILE])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("Type to IAM"), "{}", stderr(&out));
 }

@@ -39,6 +39,17 @@ fn gcp(key: &SigningKey, email: &str, request: &Recorded) -> Reply {
         // The root lists what there is; a probe only wants to know the server is here.
         return Reply::file(b"instance/\noslogin/\nproject/\n".to_vec());
     }
+    // The account's OAuth access token and email, for `login gcp-iam` to call signJwt with.
+    if request.path == "/computeMetadata/v1/instance/service-accounts/default/token" {
+        return Reply::ok(json!({
+            "access_token": super::gcp_iam::METADATA_ACCESS_TOKEN,
+            "expires_in": 3599,
+            "token_type": "Bearer",
+        }));
+    }
+    if request.path == "/computeMetadata/v1/instance/service-accounts/default/email" {
+        return Reply::file(email.as_bytes().to_vec());
+    }
     if request.path != "/computeMetadata/v1/instance/service-accounts/default/identity" {
         return Reply::new(404, json!("Not Found"));
     }

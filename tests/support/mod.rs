@@ -9,6 +9,7 @@ pub mod aws;
 pub mod cloud_metadata;
 pub mod common;
 pub mod front;
+pub mod gcp_iam;
 pub mod github;
 pub mod http;
 pub mod infisical;

@@ -314,6 +314,9 @@ pub(super) fn gcp_login(state: &mut State, request: &Recorded) -> Reply {
             "GCP auth method not found for identity, did you configure GCP auth?",
         );
     };
+    if !config.iam_certs.is_empty() {
+        return gcp_iam_login(state, identity_id, token, &config);
+    }
     let Ok(claims) = jwt::verify(token, &config.google_keys) else {
         return unauthorized("Invalid GCP ID token");
     };
@@ -330,6 +333,70 @@ pub(super) fn gcp_login(state: &mut State, request: &Recorded) -> Reply {
         return unauthorized("Access denied: GCP service account not allowed.");
     }
     issue(state, identity_id)
+}
+
+/// GCP Auth of type IAM, as identity-gcp-auth-fns.ts `validateIamIdentity`: `sub` must look like
+/// a service account, the published key named by `kid` must verify RS256, `exp` (when present,
+/// as jsonwebtoken checks it) must be ahead, `aud` must be the identity id; then `sub` against the
+/// allowed emails (identity-gcp-auth-service.ts).
+fn gcp_iam_login(
+    state: &mut State,
+    identity_id: &str,
+    token: &str,
+    config: &super::world::GcpAuthConfig,
+) -> Reply {
+    use super::super::gcp_iam::{IamVerifyError, verify};
+    let unverified = token
+        .split('.')
+        .nth(1)
+        .and_then(util::b64url_decode)
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .unwrap_or(Value::Null);
+    let sub = unverified["sub"].as_str().unwrap_or("").to_string();
+    if !is_service_account_email(&sub) {
+        return unauthorized("Invalid service account identifier");
+    }
+    let claims = match verify(token, &config.iam_certs) {
+        Ok(claims) => claims,
+        // jsonwebtoken's errors reach the client as 401 with their own words.
+        Err(IamVerifyError::UnknownKid) => {
+            return unauthorized("secret or public key must be provided");
+        }
+        Err(_) => return unauthorized("invalid signature"),
+    };
+    if let Some(exp) = claims.get("exp")
+        && exp.as_u64().is_none_or(|exp| exp <= util::now())
+    {
+        return unauthorized("jwt expired");
+    }
+    if claims["aud"].as_str() != Some(identity_id) {
+        return unauthorized("Invalid audience in GCP IAM Token");
+    }
+    if !config.allowed_service_account_emails.is_empty()
+        && !config
+            .allowed_service_account_emails
+            .split(',')
+            .any(|e| e.trim() == sub)
+    {
+        return unauthorized("Access denied: GCP service account not allowed.");
+    }
+    issue(state, identity_id)
+}
+
+/// `^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$`, the server's serviceAccountEmailRegex.
+fn is_service_account_email(text: &str) -> bool {
+    let part = |p: &str| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    match text
+        .strip_suffix(".iam.gserviceaccount.com")
+        .and_then(|r| r.split_once('@'))
+    {
+        Some((name, project)) => part(name) && part(project),
+        None => false,
+    }
 }
 
 /// Azure Auth, as identity-azure-auth-service.ts: Entra ID's signature and the resource as

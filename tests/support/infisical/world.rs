@@ -64,10 +64,15 @@ pub struct Identity {
     pub azure: Option<AzureAuthConfig>,
 }
 
-/// GCP Auth, ID-token type: Google's signing keys (here a test key) and the allowed emails.
+/// GCP Auth: type GCE (ID tokens, Google's signing keys, here a test key) or type IAM (JWTs a
+/// service account signed, checked with the certificates Google publishes for it), and the
+/// allowed emails.
 #[derive(Clone, Debug, Default)]
 pub struct GcpAuthConfig {
     pub google_keys: Vec<SigningKey>,
+    /// Type IAM: the public certificates Google publishes for service accounts (by `kid`).
+    /// Empty = type GCE.
+    pub iam_certs: Vec<super::super::gcp_iam::PublicCert>,
     /// Comma-separated, exact; "" = any.
     pub allowed_service_account_emails: String,
 }
