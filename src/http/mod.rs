@@ -2,10 +2,14 @@
 //! `--ca-cert`), proxies as curl picks them, timeouts, bounded retries with backoff, the user
 //! agent, and the decoding of every answer into a value or a typed error that names the fix.
 
+mod cause;
 mod error;
+mod log;
 mod proxy;
 mod retry;
 mod settings;
+mod tls;
+mod trust;
 mod url;
 
 use std::io::Read;
@@ -14,7 +18,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use serde::de::DeserializeOwned;
-use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+use ureq::tls::{Certificate, TlsConfig};
 
 pub use error::{ApiError, Cause, HttpError, Peer, TransportError, Tries};
 use error::{api_error, unexpected_body};
@@ -28,7 +32,8 @@ pub use settings::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI,
     DEFAULT_RETRIES, DEFAULT_TIMEOUT, NetworkSettings,
 };
-use url::{display_url, is_loopback, loggable_url, origin_of, scheme_and_host};
+use tls::read_ca_file;
+use url::display_url;
 
 use crate::error::Failure;
 use crate::messages;
@@ -158,13 +163,6 @@ impl Http {
         })
     }
 
-    /// The host a request to `url` would reach over plain http:// off this machine (directly or
-    /// through a proxy elsewhere) without `--allow-insecure-http`: for a library that makes its
-    /// own requests (self-update), which our per-request check never sees.
-    pub fn plain_http_host(&self, url: &str) -> Option<String> {
-        self.insecure_host(url, self.proxies.for_url(url))
-    }
-
     /// An agent for a library that makes its own requests (self-update against `url`'s host),
     /// with what ours gets per request: the proxy curl would pick for `url`, the CA roots
     /// (system, `--ca-cert`), the connect and read timeouts. Unlike ours it follows redirects:
@@ -214,21 +212,6 @@ impl Http {
             tls,
             proxies: self.proxies.clone(),
             header_origins: Mutex::new(origins),
-        }
-    }
-
-    /// From now on requests to `base_url`'s origin carry the custom headers (`--header`,
-    /// `INFISICAL_CUSTOM_HEADERS`): they are meant for a gateway in front of Infisical, and may
-    /// be its credentials, so no other host ever sees them.
-    pub fn send_custom_headers_to(&self, base_url: &str) {
-        if let Some(origin) = origin_of(base_url) {
-            let mut origins = self
-                .header_origins
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            if !origins.contains(&origin) {
-                origins.push(origin);
-            }
         }
     }
 
@@ -644,265 +627,5 @@ impl Http {
             etag,
             body,
         })
-    }
-
-    fn cause_of(&self, e: ureq::Error) -> Cause {
-        match e {
-            ureq::Error::Timeout(which) => Cause::Timeout(match which {
-                ureq::Timeout::Connect => {
-                    format!("no connection within {}s", CONNECT_TIMEOUT.as_secs())
-                }
-                ureq::Timeout::PerRead => format!(
-                    "the server went silent for {}s mid-answer",
-                    READ_TIMEOUT.as_secs()
-                ),
-                _ => format!(
-                    "no complete answer within --timeout ({})",
-                    secs_text(self.settings.timeout)
-                ),
-            }),
-            ureq::Error::HostNotFound => Cause::HostNotFound,
-            ureq::Error::Io(io) => cause_of_io(&io),
-            ureq::Error::ConnectionFailed => Cause::Connection("connection failed".into()),
-            ureq::Error::BodyExceedsLimit(_) => Cause::TooLarge {
-                limit: self.settings.max_response_bytes,
-            },
-            // ureq says `proxy server responded 403/403`: the code is what matters.
-            ureq::Error::ConnectProxyFailed(why) => {
-                Cause::Proxy(match why.strip_prefix("proxy server responded ") {
-                    Some(status) => format!(
-                        "it refused to open a tunnel (HTTP {})",
-                        status.split('/').next().unwrap_or(status)
-                    ),
-                    None => why,
-                })
-            }
-            ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
-            ureq::Error::Tls(why) => Cause::Tls(tls_text(why)),
-            ureq::Error::Rustls(why) if why.to_string().contains("InvalidContentType") => {
-                Cause::PlainHttp
-            }
-            ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),
-            other if other.to_string().contains("InvalidContentType") => Cause::PlainHttp,
-            other => Cause::Other(other.to_string()),
-        }
-    }
-
-    /// The system's trust store (which honours SSL_CERT_FILE / SSL_CERT_DIR) plus `--ca-cert`.
-    /// On a machine with no CA bundle at all, Mozilla's roots built into the binary stand in.
-    fn tls(&self) -> &TlsConfig {
-        self.tls.get_or_init(|| {
-            let system = rustls_native_certs::load_native_certs().certs;
-            let roots = if system.is_empty() && self.extra_roots.is_empty() {
-                RootCerts::WebPki
-            } else {
-                let mut all: Vec<Certificate<'static>> = system
-                    .iter()
-                    .map(|der| Certificate::from_der(der.as_ref()).to_owned())
-                    .collect();
-                all.extend(self.extra_roots.iter().cloned());
-                RootCerts::new_with_certs(&all)
-            };
-            TlsConfig::builder().root_certs(roots).build()
-        })
-    }
-
-    fn custom_headers_for(&self, url: &str) -> Vec<(&str, &str)> {
-        let origins = self
-            .header_origins
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if self.settings.headers.is_empty() || !origin_of(url).is_some_and(|o| origins.contains(&o))
-        {
-            return Vec::new();
-        }
-        self.settings
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect()
-    }
-
-    /// The host a token would cross the network to in clear, if this request would do that.
-    /// Plain http is fine to this machine, when no proxy elsewhere sees the traffic.
-    fn insecure_host(&self, url: &str, proxy: Option<&ParsedProxy>) -> Option<String> {
-        if self.settings.allow_insecure_http {
-            return None;
-        }
-        let (scheme, host) = scheme_and_host(url)?;
-        if scheme != "http" {
-            return None;
-        }
-        if !is_loopback(&host) {
-            return Some(host);
-        }
-        let proxy = proxy?;
-        (!is_loopback(proxy.proxy.host())).then(|| proxy.proxy.host().to_string())
-    }
-
-    fn log_request(
-        &self,
-        out: &Outgoing,
-        proxy: Option<&ParsedProxy>,
-        custom: &[(&str, &str)],
-        attempt: u32,
-    ) {
-        let mut line = format!(
-            "infisical-oidc: http: > {} {}",
-            out.method,
-            loggable_url(out.url, out.query)
-        );
-        let names: Vec<String> = out
-            .headers
-            .iter()
-            .chain(custom)
-            .map(|(name, value)| {
-                if name.eq_ignore_ascii_case("accept") {
-                    format!("{name}: {value}")
-                } else {
-                    format!("{name}: ***")
-                }
-            })
-            .collect();
-        if !names.is_empty() {
-            line.push_str(&format!(" [{}]", names.join(", ")));
-        }
-        if let Some(p) = proxy {
-            line.push_str(&format!(" via {}", p.shown));
-        }
-        if attempt > 1 {
-            line.push_str(&format!(
-                " (attempt {attempt} of {})",
-                self.settings.attempts
-            ));
-        }
-        messages::detail(1, &line);
-    }
-}
-
-fn cause_of_io(io: &std::io::Error) -> Cause {
-    use std::io::ErrorKind::*;
-    let text = io.to_string();
-    match io.kind() {
-        ConnectionRefused => Cause::Connection("connection refused".into()),
-        ConnectionReset | ConnectionAborted => {
-            Cause::Connection("the connection was reset by the other side".into())
-        }
-        UnexpectedEof => {
-            Cause::Connection("the connection closed before the answer was complete".into())
-        }
-        BrokenPipe => Cause::Connection("the connection closed while sending".into()),
-        TimedOut | WouldBlock => Cause::Timeout("timed out".into()),
-        // The resolver's EAI_AGAIN is worth another try; a name that does not exist is not.
-        _ if text.contains("lookup address") && text.contains("Temporary") => {
-            Cause::Connection(format!("name resolution failed for now ({text})"))
-        }
-        _ if text.contains("lookup address") => Cause::HostNotFound,
-        // rustls reading an HTTP answer where a TLS record belongs: `https://` to a plain port.
-        _ if text.contains("InvalidContentType") || text.contains("corrupt message") => {
-            Cause::PlainHttp
-        }
-        InvalidData if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
-        _ if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
-        _ => Cause::Connection(text),
-    }
-}
-
-fn looks_like_tls(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
-    ["certificate", "handshake", "tls", "alert"]
-        .iter()
-        .any(|w| t.contains(w))
-}
-
-/// rustls' words for the usual certificate problems, in the user's. rustls shows some as enum
-/// names (`UnknownIssuer`) and some as sentences (`certificate not valid for name "…"`).
-fn tls_text(text: &str) -> String {
-    let t = text.to_ascii_lowercase();
-    let reason = if t.contains("unknownissuer") || t.contains("unknown issuer") {
-        "the server's certificate is not signed by a CA this machine trusts"
-    } else if t.contains("notvalidforname") || t.contains("not valid for name") {
-        "the server's certificate is not valid for this host name"
-    } else if t.contains("expired") {
-        "the server's certificate has expired"
-    } else {
-        return text.to_string();
-    };
-    format!("{reason} ({text})")
-}
-
-/// Reads `--ca-cert`: every certificate in a PEM file (a bundle is fine).
-fn read_ca_file(path: &std::path::Path) -> Result<Vec<Certificate<'static>>, Failure> {
-    let hint =
-        "--ca-cert / INFISICAL_CA_CERT names a PEM file with -----BEGIN CERTIFICATE----- blocks";
-    let bytes = std::fs::read(path).map_err(|e| {
-        Failure::usage(format!(
-            "cannot read the CA certificate file {}: {e}",
-            path.display()
-        ))
-        .hint(hint)
-    })?;
-    let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&bytes)
-        .filter_map(|item| match item {
-            Ok(PemItem::Certificate(cert)) => Some(cert),
-            _ => None,
-        })
-        .collect();
-    if certs.is_empty() {
-        return Err(
-            Failure::usage(format!("{} holds no PEM certificate", path.display())).hint(hint),
-        );
-    }
-    Ok(certs)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::{Error, ErrorKind};
-
-    #[test]
-    fn io_errors_become_causes_users_can_act_on() {
-        let cause = |kind, text: &str| cause_of_io(&Error::new(kind, text.to_string()));
-        assert_eq!(
-            cause(
-                ErrorKind::Other,
-                "failed to lookup address information: Name or service not known"
-            ),
-            Cause::HostNotFound
-        );
-        let again = cause(
-            ErrorKind::Other,
-            "failed to lookup address information: Temporary failure in name resolution",
-        );
-        assert!(again.is_retryable(), "{again:?}");
-        assert_eq!(
-            cause(ErrorKind::ConnectionRefused, "refused"),
-            Cause::Connection("connection refused".into())
-        );
-        assert!(matches!(
-            cause(ErrorKind::InvalidData, "invalid peer certificate: UnknownIssuer"),
-            Cause::Tls(text) if text.starts_with("the server's certificate is not signed by a CA")
-        ));
-        assert!(matches!(
-            cause(
-                ErrorKind::InvalidData,
-                r#"invalid peer certificate: certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("localhost")"#
-            ),
-            Cause::Tls(text) if text.starts_with("the server's certificate is not valid for this host name (")
-        ));
-    }
-
-    #[test]
-    fn a_ca_file_must_hold_a_certificate() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("ca.pem");
-        std::fs::write(&path, "not a certificate").unwrap();
-        let e = read_ca_file(&path).unwrap_err();
-        assert!(
-            e.message.ends_with("holds no PEM certificate"),
-            "{}",
-            e.message
-        );
     }
 }
