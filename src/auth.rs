@@ -550,6 +550,10 @@ impl<'a> Auth<'a> {
         use cloud::aws;
         let settings = &self.settings.aws;
         let credentials = aws::credentials(settings, self.http)?;
+        // Never printed, whatever a server quotes back, and masked for the runner's log.
+        for secret in credentials.secrets() {
+            messages::redact(secret);
+        }
         if self.settings.mask {
             github::add_masks(credentials.secrets());
         }

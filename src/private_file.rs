@@ -65,8 +65,9 @@ enum Target {
     /// Our own standard output or error (`--output /dev/stdout`), whatever it is.
     Stdout,
     Stderr,
-    /// A character device or FIFO of ours: written in place, as `>` would.
-    InPlace(PathBuf),
+    /// A character device or FIFO of ours: written in place, as `>` would. With the identity
+    /// (device, inode) that was judged, so that only that very file is written.
+    InPlace(PathBuf, (u64, u64)),
 }
 
 /// Writes an export to `path` under these rules: rename into place only for a new path or a
@@ -82,7 +83,7 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), anyhow::Error> {
             out.write_all(bytes).and_then(|_| out.flush())
         }
         Target::Stderr => std::io::stderr().lock().write_all(bytes),
-        Target::InPlace(real) => write_in_place(real, bytes),
+        Target::InPlace(real, judged) => write_in_place(real, *judged, bytes),
     };
     written.map_err(|e| anyhow::Error::new(e).context(format!("writing {}", path.display())))
 }
@@ -148,7 +149,10 @@ fn choose(path: &Path) -> Result<Target, Failure> {
         if meta.uid() != uid && !is_null_device(&meta) {
             return Err(not_ours(what));
         }
-        return Ok(Target::InPlace(path.to_path_buf()));
+        return Ok(Target::InPlace(
+            path.to_path_buf(),
+            (meta.dev(), meta.ino()),
+        ));
     }
     Err(refuse(format!(
         "--output {shown} is not a regular file, a FIFO or a character device; nothing was written"
@@ -163,7 +167,7 @@ fn choose(path: &Path) -> Result<Target, Failure> {
             "--output {} is read-only; nothing was written",
             path.display()
         ))),
-        Ok(meta) if !meta.is_file() => Ok(Target::InPlace(path.to_path_buf())),
+        Ok(meta) if !meta.is_file() => Ok(Target::InPlace(path.to_path_buf(), (0, 0))),
         _ => Ok(Target::Replace(path.to_path_buf())),
     }
 }
@@ -198,20 +202,17 @@ fn is_null_device(meta: &std::fs::Metadata) -> bool {
     std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev() && meta.rdev() != 0)
 }
 
-/// Opens without creating and checks that what was opened is what was inspected, so a swap
-/// between the check and the open is refused rather than written.
-fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Opens without creating and checks that what was opened is the very file `choose` judged
+/// (device and inode), so a swap between the check and the open is refused rather than written.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn write_in_place(path: &Path, judged: (u64, u64), bytes: &[u8]) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::{FileTypeExt, MetadataExt};
         let opened = file.metadata()?;
-        let inspected = std::fs::metadata(path)?;
         let kind = opened.file_type();
-        if opened.dev() != inspected.dev()
-            || opened.ino() != inspected.ino()
-            || !(kind.is_char_device() || kind.is_fifo())
-        {
+        if (opened.dev(), opened.ino()) != judged || !(kind.is_char_device() || kind.is_fifo()) {
             return Err(std::io::Error::other("the file changed while being opened"));
         }
     }

@@ -67,6 +67,18 @@ pub fn export(args: &ExportArgs, http: &Http, env: Env) -> Result<()> {
     }
 
     if let Some(template) = &args.template {
+        // `--template t >> "$GITHUB_ENV"`: a value with a line break would add lines the runner
+        // reads as variables (BASH_ENV, say). A template's lines are not ours to rewrite.
+        if args.output.is_none()
+            && let Some(sink) = stdout_runner_file(env)
+        {
+            return Err(crate::error::Failure::usage(format!(
+                "standard output is ${}, which the runner reads as variables: a template could set any of them",
+                sink.variable()
+            ))
+            .hint(format!("use {} instead of --template", sink.flag()))
+            .into());
+        }
         let text = read_template(template)?;
         let rendered = format::template::render(&text, &secrets)?;
         return write_out(args.output.as_deref(), &rendered);

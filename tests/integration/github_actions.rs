@@ -233,6 +233,23 @@ fn output_naming_a_runner_file_appends_in_the_heredoc_form() {
         std::fs::read_to_string(&job.github_env).unwrap(),
         "EARLIER=step\n"
     );
+    // The same template appended with `>>`: SMUGGLER's line break would have set NODE_OPTIONS.
+    std::fs::write(job.sandbox.path().join("t"), "X={{ SMUGGLER }}\n").unwrap();
+    let template = job.sandbox.path().join("t");
+    let out = job.step(&format!(
+        r#""$BIN" secrets export --template '{}' >> "$GITHUB_ENV""#,
+        template.display()
+    ));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("standard output is $GITHUB_ENV"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&job.github_env).unwrap(),
+        "EARLIER=step\n"
+    );
 }
 
 #[test]
