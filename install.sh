@@ -207,7 +207,14 @@ fetch() {
     fetch_log="$WORK/fetch.log"
     FETCH_ERROR=""
     if [ "$DOWNLOADER" = "curl" ]; then
-        set -- "$1" "$2" "${3:-}" -sSL --connect-timeout 20 --retry 2 -o "$2" -w '%{http_code}'
+        # A redirect may not downgrade to plain http (unless the URL itself was plain http, which
+        # require_safe_url has already judged).
+        protocols="=https"
+        case "$1" in
+            http://*) protocols="=http,https" ;;
+        esac
+        set -- "$1" "$2" "${3:-}" -sSL --proto "$protocols" --proto-redir "$protocols" \
+            --connect-timeout 20 --retry 2 -o "$2" -w '%{http_code}'
         if [ -n "$3" ]; then
             set -- "$@" -H "$3"
         fi
@@ -351,6 +358,22 @@ unpack() {
     fi
 }
 
+# is_loopback_ipv4 HOST: 127.a.b.c in digits, nothing else (`127.evil.example` is a name).
+is_loopback_ipv4() {
+    rest="${1#127.}"
+    [ "$rest" != "$1" ] || return 1
+    case "$rest" in
+        "" | *[!0-9.]* | .* | *. | *..*) return 1 ;;
+    esac
+    # Exactly two more dots: a.b.c, each part digits (checked above).
+    tail="${rest#*.}"
+    case "$tail" in
+        *.*.* | "$rest") return 1 ;;
+        *.*) return 0 ;;
+    esac
+    return 1
+}
+
 # require_safe_url SETTING URL: plain http:// only to this machine, or with --allow-insecure-http
 # (the rule the CLI applies to Infisical): the checksum comes from the same place as the archive,
 # so whoever can alter one on the way can alter both.
@@ -360,16 +383,19 @@ require_safe_url() {
         *) return 0 ;;
     esac
     [ -z "$ALLOW_HTTP" ] || return 0
+    # The authority ends at the first / ? or #, and its host follows the last @: as curl reads it
+    # (`http://evil.example#@127.0.0.1/` goes to evil.example).
     host="${2#http://}"
-    host="${host%%/*}"
+    host="${host%%[/?#]*}"
     host="${host##*@}"
     case "$host" in
         \[*) host="${host%%]*}]" ;;
         *) host="${host%%:*}" ;;
     esac
     case "$host" in
-        localhost | *.localhost | 127.* | "[::1]") return 0 ;;
+        localhost | *.localhost | "[::1]") return 0 ;;
     esac
+    is_loopback_ipv4 "$host" && return 0
     fail 2 "refusing $1=$2: plain http:// to $host lets anyone on the way swap the archive and its checksum" \
         "use https://, or pass --allow-insecure-http (INFISICAL_ALLOW_INSECURE_HTTP=true) on a network you trust"
 }

@@ -815,6 +815,12 @@ fn plain_http_to_another_host_is_refused_unless_allowed() {
             "INFISICAL_OIDC_INSTALLER_GITHUB_BASE_URL",
             "http://user@github.example:8080",
         ),
+        // A name that starts like a loopback address, and a fragment that hides the real host.
+        ("INFISICAL_OIDC_DOWNLOAD_URL", "http://127.evil.example/v1"),
+        (
+            "INFISICAL_OIDC_DOWNLOAD_URL",
+            "http://evil.example#@127.0.0.1/v1",
+        ),
     ] {
         let machine = Machine::new(&github, Kit::Curl)
             .env(variable, url)
