@@ -5,12 +5,15 @@
 # the binary is checked against what the pinned action commit says, not against the host that
 # served it. A cached copy is used without a download.
 #
-# bash 3.2 or later (Linux, macOS's own bash, and Git Bash on Windows runners). Reads its settings from the environment:
+# Run by scripts/action-export.sh, which sources it (one bash process for the action's one step:
+# act and the runner charge per step and per process) and calls `install`; run on its own, it
+# installs. bash 3.2 or later (Linux, macOS's own bash, and Git Bash on Windows runners). Reads
+# its settings from the environment:
 #   ACTION_VERSION       the release, 0.3.1 or v0.3.1 [default: the version in this commit's Cargo.toml]
 #   ACTION_DOWNLOAD_URL  a directory holding that release's archives (a mirror, GHES)
 #                        [default: https://github.com/infisical-oidc/infisical-oidc/releases/download/v<version>]
 # and the runner's RUNNER_OS, RUNNER_ARCH, RUNNER_TOOL_CACHE, RUNNER_TEMP, GITHUB_PATH and
-# GITHUB_OUTPUT. Writes the outputs `version` and `bin` (the binary's path).
+# GITHUB_OUTPUT. Writes the output `version`, and sets BIN to the binary's path.
 #
 # Archive names are the ones dist publishes (tests/integration/release_config.rs checks them).
 
@@ -18,7 +21,11 @@ set -euo pipefail
 
 APP="infisical-oidc"
 REPO="infisical-oidc/infisical-oidc"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The action's root, from this script's own path (no subshells: the warm path is timed).
+case "${BASH_SOURCE[0]}" in
+    */*) HERE="${BASH_SOURCE[0]%/*}/.." ;;
+    *) HERE=".." ;;
+esac
 
 # An annotation on the step; the runner reads %, CR and LF escaped in command data.
 fail() {
@@ -35,7 +42,13 @@ fail() {
 
 # The version this commit of the action was released with: the [package] version of Cargo.toml.
 default_version() {
-    sed -n 's/^version = "\([^"]*\)"[[:space:]]*$/\1/p' "$HERE/Cargo.toml" | sed -n 1p
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+        if [[ "$line" =~ ^version\ =\ \"([^\"]*)\"[[:space:]]*$ ]]; then
+            VERSION="${BASH_REMATCH[1]}"
+            return
+        fi
+    done <"$HERE/Cargo.toml"
 }
 
 # Sets TARGET, ARCH (the tool cache's name: x64, arm64) and EXE.
@@ -153,11 +166,11 @@ unpack() {
     printf '%s\n' "$found"
 }
 
-main() {
+install() {
     VERSION="${ACTION_VERSION:-}"
     VERSION="${VERSION#v}"
     if [ -z "$VERSION" ]; then
-        VERSION="$(default_version)"
+        default_version
     fi
     if [[ ! "$VERSION" =~ ^[0-9A-Za-z.+-]+$ ]]; then
         fail "version must look like 0.3.1, not '$VERSION'"
@@ -176,6 +189,7 @@ main() {
     local cache="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:?RUNNER_TEMP is not set}/tool-cache}"
     local dir="$cache/$APP/$VERSION/$ARCH"
 
+    # A cached binary is trusted as the cache was filled: checked before its marker was written.
     if [ -f "$dir.complete" ] && [ -f "$dir/$EXE" ]; then
         echo "$APP $VERSION found in the tool cache: $dir"
     else
@@ -188,7 +202,7 @@ main() {
         check_url "$base"
         local work
         work="$(mktemp -d "${RUNNER_TEMP:-/tmp}/$APP-install.XXXXXX")"
-        # shellcheck disable=SC2064 # expand now: the trap runs after main returns
+        # shellcheck disable=SC2064 # expand now: the trap runs at exit
         trap "rm -rf '$work'" EXIT
         echo "Downloading $base/$archive"
         download "$base/$archive" "$work/$archive"
@@ -208,10 +222,15 @@ main() {
         echo "Installed $APP $VERSION ($TARGET, SHA-256 $actual) into $dir"
     fi
 
+    # shellcheck disable=SC2034 # read by action-export.sh, which sources this script
+    BIN="$dir/$EXE"
     printf '%s\n' "$dir" >>"${GITHUB_PATH:?GITHUB_PATH is not set}"
     if [ -n "${GITHUB_OUTPUT:-}" ]; then
-        printf 'version=%s\nbin=%s\n' "$VERSION" "$dir/$EXE" >>"$GITHUB_OUTPUT"
+        printf 'version=%s\n' "$VERSION" >>"$GITHUB_OUTPUT"
     fi
 }
 
-main "$@"
+# Sourced by action-export.sh, which calls install after checking the inputs.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    install "$@"
+fi
