@@ -105,24 +105,27 @@ count_heredocs() {
     fi
 }
 
-# Runs the CLI with stderr in a file, so its error and hint can become the annotation (and no
-# spinner is drawn on act's terminal); stdout (the masks) goes straight to the runner.
+# Runs the CLI with its stderr captured (not a terminal: no spinner on act's PTY), so its error
+# and hint can become the annotation; stdout (the masks) goes straight to the runner. A command
+# substitution forks no program: the warm path is timed (benches/action.rs).
 call() {
-    local errors="${RUNNER_TEMP:-/tmp}/infisical-oidc-action.$$.stderr" status=0
-    "$@" 2>"$errors" || status=$?
-    if [ -s "$errors" ]; then
-        cat "$errors" >&2
+    local errors status=0
+    { errors="$("$@" 2>&1 1>&3 3>&-)" || status=$?; } 3>&1
+    if [ -n "$errors" ]; then
+        printf '%s\n' "$errors" >&2
     fi
     if [ "$status" -ne 0 ]; then
-        local error hint
-        error="$(sed -n 's/^infisical-oidc: error: //p' "$errors" | sed -n 1p)"
-        hint="$(sed -n 's/^  hint: //p' "$errors" | sed -n 1p)"
-        rm -f "$errors"
+        local line error="" hint=""
+        while IFS= read -r line; do
+            case "$line" in
+                "infisical-oidc: error: "*) [ -n "$error" ] || error="${line#infisical-oidc: error: }" ;;
+                "  hint: "*) [ -n "$hint" ] || hint="${line#  hint: }" ;;
+            esac
+        done <<<"$errors"
         [ -n "$error" ] || error="infisical-oidc exited with status $status"
         [ -z "$hint" ] || error="$error (hint: $hint)"
         fail "$error"
     fi
-    rm -f "$errors"
 }
 
 run() {

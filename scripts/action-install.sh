@@ -114,8 +114,8 @@ sha256_of() {
     else
         fail "no sha256 tool found (sha256sum, shasum or openssl), so the download cannot be verified"
     fi
-    sum="${sum%% *}"
-    printf '%s\n' "$sum" | tr 'A-F' 'a-f'
+    # All three print lower-case hex.
+    printf '%s\n' "${sum%% *}"
 }
 
 # download URL FILE: the body, following redirects; the failure named in an annotation.
@@ -143,27 +143,33 @@ download() {
     fi
 }
 
-# Unpacks ARCHIVE into DIR and prints the path of the binary inside.
+# Unpacks the binary from ARCHIVE into DIR (as DIR/$EXE); WORK is scratch space.
 unpack() {
-    local archive="$1" dir="$2"
-    mkdir -p "$dir"
+    local archive="$1" dir="$2" work="$3" name
+    name="${archive##*/}"
     case "$archive" in
         *.zip)
+            mkdir -p "$work/unpacked"
             if command -v unzip >/dev/null 2>&1; then
-                unzip -q "$archive" -d "$dir" || fail "cannot unpack $(basename "$archive")"
+                unzip -q "$archive" -d "$work/unpacked" || fail "cannot unpack $name"
             else
                 # Windows runners without unzip: PowerShell's own, with Windows paths.
                 powershell -NoProfile -NonInteractive -Command \
-                    "Expand-Archive -LiteralPath '$(cygpath -w "$archive")' -DestinationPath '$(cygpath -w "$dir")'" ||
-                    fail "cannot unpack $(basename "$archive")"
+                    "Expand-Archive -LiteralPath '$(cygpath -w "$archive")' -DestinationPath '$(cygpath -w "$work/unpacked")'" ||
+                    fail "cannot unpack $name"
             fi
+            local found
+            found="$(find "$work/unpacked" -type f -name "$EXE" | sed -n 1p)"
+            [ -n "$found" ] || fail "$name holds no $EXE"
+            cp "$found" "$dir/$EXE"
             ;;
-        *) tar -xzf "$archive" -C "$dir" || fail "cannot unpack $(basename "$archive")" ;;
+        *)
+            # dist's layout (tests/integration/release_config.rs): the binary alone in
+            # <app>-<target>/; only that member is unpacked, straight into place, mode kept.
+            tar -xzf "$archive" -C "$dir" --strip-components=1 "$APP-$TARGET/$EXE" ||
+                fail "cannot unpack $APP-$TARGET/$EXE from $name"
+            ;;
     esac
-    local found
-    found="$(find "$dir" -type f -name "$EXE" | sed -n 1p)"
-    [ -n "$found" ] || fail "$(basename "$archive") holds no $EXE"
-    printf '%s\n' "$found"
 }
 
 install() {
@@ -193,17 +199,37 @@ install() {
     if [ -f "$dir.complete" ] && [ -f "$dir/$EXE" ]; then
         echo "$APP $VERSION found in the tool cache: $dir"
     else
-        local expected
-        expected="$(awk -v f="$archive" '$2 == f || $2 == "*" f { print tolower($1); exit }' "$sums")"
+        # The line `<hex>  <archive>` (or `<hex> *<archive>`), read without a subprocess.
+        local expected="" line
+        while IFS= read -r line || [ -n "$line" ]; do
+            line="${line%$'\r'}"
+            case "$line" in
+                *"  $archive" | *" *$archive")
+                    expected="${line%% *}"
+                    break
+                    ;;
+            esac
+        done <"$sums"
         [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "action/checksums/$VERSION.sha256 lists no SHA-256 for $archive"
 
         local base="${ACTION_DOWNLOAD_URL:-https://github.com/$REPO/releases/download/v$VERSION}"
         base="${base%/}"
         check_url "$base"
+        # Fewest processes: each costs milliseconds in the step (benches/action.rs).
+        if [ -e "$dir" ] || [ -e "$dir.complete" ]; then
+            rm -rf "$dir" "$dir.complete"
+        fi
         local work
-        work="$(mktemp -d "${RUNNER_TEMP:-/tmp}/$APP-install.XXXXXX")"
-        # shellcheck disable=SC2064 # expand now: the trap runs at exit
-        trap "rm -rf '$work'" EXIT
+        if [ -n "${RUNNER_TEMP:-}" ]; then
+            # The job's own directory, which the runner empties after the job.
+            work="$RUNNER_TEMP/$APP-install.$$"
+            mkdir -p "$dir" "$work"
+        else
+            mkdir -p "$dir"
+            work="$(mktemp -d "/tmp/$APP-install.XXXXXX")"
+            # shellcheck disable=SC2064 # expand now: the trap runs at exit
+            trap "rm -rf '$work'" EXIT
+        fi
         echo "Downloading $base/$archive"
         download "$base/$archive" "$work/$archive"
         local actual
@@ -212,12 +238,9 @@ install() {
             fail "SHA-256 mismatch for $archive from $base: expected $expected (action/checksums/$VERSION.sha256), got $actual; nothing was installed or run" \
                 "the download was altered on the way (a proxy, a mirror) or download-url serves another version"
         fi
-        local exe
-        exe="$(unpack "$work/$archive" "$work/unpacked")"
-        rm -rf "$dir" "$dir.complete"
-        mkdir -p "$dir"
-        cp "$exe" "$dir/$EXE"
-        chmod 755 "$dir/$EXE"
+        unpack "$work/$archive" "$dir" "$work"
+        [ -x "$dir/$EXE" ] || fail "$EXE from $archive is not executable"
+        # Written last: the cache entry is complete (and was checked) once this exists.
         : >"$dir.complete"
         echo "Installed $APP $VERSION ($TARGET, SHA-256 $actual) into $dir"
     fi
