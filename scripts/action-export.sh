@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The secrets step of this repository's GitHub Action (action.yml): turns the inputs of
-# Infisical/secrets-action (same names, defaults and meanings) and ours into infisical-oidc flags,
-# runs `infisical-oidc secrets export`, and reports failures as an ::error:: annotation.
+# The one step of this repository's GitHub Action (action.yml): checks the inputs of
+# Infisical/secrets-action (same names, defaults and meanings) and ours, installs the CLI
+# (action-install.sh, sourced: no download before the inputs are known good), turns the inputs
+# into infisical-oidc flags, runs `infisical-oidc secrets export`, and reports failures as an
+# ::error:: annotation.
 #
-#   action-export.sh check         validate the inputs (runs before anything is downloaded)
-#   action-export.sh run BINARY    export the secrets with BINARY
+#   action-export.sh run    check, install, export
 #
+# One step and one bash process: under a runner each step costs far more than the CLI itself
+# (benches/action.rs), and each fork a millisecond or more, so the warm path forks little.
 # bash 3.2 or later. Inputs arrive as ACTION_<INPUT> variables (action.yml's `env:`), never
 # interpolated into script text.
 
@@ -20,11 +23,11 @@ fail() {
     exit 1
 }
 
-# @actions/core's getBooleanInput: only the YAML 1.2 core schema's spellings.
+# @actions/core's getBooleanInput: only the YAML 1.2 core schema's spellings. Sets BOOL.
 boolean() {
     case "$2" in
-        true | True | TRUE) echo true ;;
-        false | False | FALSE) echo false ;;
+        true | True | TRUE) BOOL=true ;;
+        false | False | FALSE) BOOL=false ;;
         *) fail "Input does not meet YAML 1.2 \"Core Schema\" specification: $1 (Support boolean input list: \`true | True | TRUE | false | False | FALSE\`)" ;;
     esac
 }
@@ -50,10 +53,10 @@ check() {
     if [ -n "${ACTION_PROJECT_ID:-}" ] && [ -n "${ACTION_PROJECT_SLUG:-}" ]; then
         fail "give project-slug or project-id, not both"
     fi
-    boolean include-imports "${ACTION_INCLUDE_IMPORTS:-}" >/dev/null
-    boolean recursive "${ACTION_RECURSIVE:-}" >/dev/null
-    boolean expand "${ACTION_EXPAND:-}" >/dev/null
-    boolean mask "${ACTION_MASK:-}" >/dev/null
+    boolean include-imports "${ACTION_INCLUDE_IMPORTS:-}"
+    boolean recursive "${ACTION_RECURSIVE:-}"
+    boolean expand "${ACTION_EXPAND:-}"
+    boolean mask "${ACTION_MASK:-}"
     parse_headers
 }
 
@@ -72,62 +75,84 @@ parse_headers() {
             # The line may hold a credential: name its number, never its text.
             *) fail "extra-headers line $n is not 'Name: value'" ;;
         esac
-        name="$(trim "${line%%:*}")"
-        value="$(trim "${line#*:}")"
+        trim "${line%%:*}"
+        name="$TRIMMED"
+        trim "${line#*:}"
+        value="$TRIMMED"
         [ -n "$name" ] || fail "extra-headers line $n has no header name before the colon"
         HEADERS+=("$name: $value")
     done <<<"${ACTION_EXTRA_HEADERS:-}"
 }
 
+# Sets TRIMMED to $1 without leading and trailing white space.
 trim() {
     local text="$1"
     text="${text#"${text%%[![:space:]]*}"}"
-    text="${text%"${text##*[![:space:]]}"}"
-    printf '%s' "$text"
+    TRIMMED="${text%"${text##*[![:space:]]}"}"
 }
 
 # How many secrets a heredoc-form file holds from byte OFFSET on: NAME<<DELIMITER ... DELIMITER.
 count_heredocs() {
-    tail -c "+$(($2 + 1))" "$1" | awk '
+    # shellcheck disable=SC2016 # awk's $0, not the shell's
+    local program='
         d == "" { i = index($0, "<<"); if (i > 0) { d = substr($0, i + 2); n++ } else if (index($0, "=") > 0) n++; next }
         $0 == d { d = "" }
         END { print n + 0 }'
+    if [ "$2" -eq 0 ]; then
+        awk "$program" "$1"
+    else
+        tail -c "+$(($2 + 1))" "$1" | awk "$program"
+    fi
 }
 
-# Runs the CLI with stderr in a file, so its error and hint can become the annotation (and no
-# spinner is drawn on act's terminal); stdout (the masks) goes straight to the runner.
+# Runs the CLI with its stderr captured (not a terminal: no spinner on act's PTY), so its error
+# and hint can become the annotation; stdout (the masks) goes straight to the runner. A command
+# substitution forks no program: the warm path is timed (benches/action.rs).
 call() {
-    local errors="${RUNNER_TEMP:-/tmp}/infisical-oidc-action.$$.stderr" status=0
-    "$@" 2>"$errors" || status=$?
-    cat "$errors" >&2
+    local errors status=0
+    { errors="$("$@" 2>&1 1>&3 3>&-)" || status=$?; } 3>&1
+    if [ -n "$errors" ]; then
+        printf '%s\n' "$errors" >&2
+    fi
     if [ "$status" -ne 0 ]; then
-        local error hint
-        error="$(sed -n 's/^infisical-oidc: error: //p' "$errors" | sed -n 1p)"
-        hint="$(sed -n 's/^  hint: //p' "$errors" | sed -n 1p)"
-        rm -f "$errors"
+        local line error="" hint=""
+        while IFS= read -r line; do
+            case "$line" in
+                "infisical-oidc: error: "*) [ -n "$error" ] || error="${line#infisical-oidc: error: }" ;;
+                "  hint: "*) [ -n "$hint" ] || hint="${line#  hint: }" ;;
+            esac
+        done <<<"$errors"
         [ -n "$error" ] || error="infisical-oidc exited with status $status"
         [ -z "$hint" ] || error="$error (hint: $hint)"
         fail "$error"
     fi
-    rm -f "$errors"
 }
 
 run() {
-    local bin="$1"
     check
+    # shellcheck source=scripts/action-install.sh
+    . "$SCRIPTS/action-install.sh"
+    install
+    local bin="$BIN"
     local args=(secrets export --domain "${ACTION_DOMAIN:-}" --env "${ACTION_ENV_SLUG:-}"
-        --path "${ACTION_SECRET_PATH:-}"
-        "--include-imports=$(boolean include-imports "${ACTION_INCLUDE_IMPORTS:-}")"
-        "--expand=$(boolean expand "${ACTION_EXPAND:-}")")
+        --path "${ACTION_SECRET_PATH:-}")
+    boolean include-imports "${ACTION_INCLUDE_IMPORTS:-}"
+    args+=("--include-imports=$BOOL")
+    boolean expand "${ACTION_EXPAND:-}"
+    args+=("--expand=$BOOL")
     local project="${ACTION_PROJECT_ID:-${ACTION_PROJECT_SLUG:-}}"
     args+=(--project "$project")
-    [ "$(boolean recursive "${ACTION_RECURSIVE:-}")" = false ] || args+=(--recursive)
-    [ "$(boolean mask "${ACTION_MASK:-}")" = true ] || args+=(--no-mask)
+    boolean recursive "${ACTION_RECURSIVE:-}"
+    [ "$BOOL" = false ] || args+=(--recursive)
+    boolean mask "${ACTION_MASK:-}"
+    local mask="$BOOL"
+    [ "$mask" = true ] || args+=(--no-mask)
     [ -z "${ACTION_TAGS:-}" ] || args+=(--tags "$ACTION_TAGS")
     [ -z "${ACTION_ONLY:-}" ] || args+=(--only "$ACTION_ONLY")
     [ -z "${ACTION_CA_CERT:-}" ] || args+=(--ca-cert "$ACTION_CA_CERT")
-    local names name header
-    read -r -a names <<<"$(printf '%s' "${ACTION_ALLOW_NAMES:-}" | tr ',\n\r' '   ')"
+    local names=() name header list="${ACTION_ALLOW_NAMES:-}"
+    list="${list//[,$'\r\n']/ }"
+    [ -z "${list// /}" ] || read -r -a names <<<"$list"
     for name in ${names[@]+"${names[@]}"}; do
         args+=(--allow-name "$name")
     done
@@ -150,7 +175,7 @@ run() {
             # The CLI reads the AWS credential chain (configure-aws-credentials' variables, or the
             # runner's role); the export then reuses the session this login saves.
             local login=(login aws-iam --domain "${ACTION_DOMAIN:-}" --identity-id "$ACTION_IDENTITY_ID")
-            [ "$(boolean mask "${ACTION_MASK:-}")" = true ] || login+=(--no-mask)
+            [ "$mask" = true ] || login+=(--no-mask)
             [ -z "${ACTION_CA_CERT:-}" ] || login+=(--ca-cert "$ACTION_CA_CERT")
             for header in ${HEADERS[@]+"${HEADERS[@]}"}; do
                 login+=(--header "$header")
@@ -164,7 +189,10 @@ run() {
     if [ "$ACTION_EXPORT_TYPE" = env ]; then
         args+=(--github-env)
         target="${GITHUB_ENV:?GITHUB_ENV is not set}"
-        [ ! -f "$target" ] || offset="$(wc -c <"$target" | tr -d ' ')"
+        if [ -s "$target" ]; then
+            offset="$(wc -c <"$target")"
+            offset="${offset//[[:space:]]/}"
+        fi
     else
         # secrets-action's rule: the workspace and the path joined as text, so /.env is
         # <workspace>/.env.
@@ -179,15 +207,19 @@ run() {
         count="$(count_heredocs "$target" "$offset")"
     else
         # dotenv: one line per secret (line breaks inside values are escaped).
-        count="$(wc -l <"$target" | tr -d ' ')"
+        count="$(wc -l <"$target")"
+        count="${count//[[:space:]]/}"
     fi
     if [ -n "${GITHUB_OUTPUT:-}" ]; then
         printf 'secrets-count=%s\n' "$count" >>"$GITHUB_OUTPUT"
     fi
 }
 
+case "${BASH_SOURCE[0]}" in
+    */*) SCRIPTS="${BASH_SOURCE[0]%/*}" ;;
+    *) SCRIPTS="." ;;
+esac
 case "${1:-}" in
-    check) check ;;
-    run) run "${2:?usage: action-export.sh run BINARY}" ;;
-    *) fail "usage: action-export.sh check | run BINARY" ;;
+    run) run ;;
+    *) fail "usage: action-export.sh run" ;;
 esac

@@ -5,12 +5,15 @@
 # the binary is checked against what the pinned action commit says, not against the host that
 # served it. A cached copy is used without a download.
 #
-# bash 3.2 or later (Linux, macOS's own bash, and Git Bash on Windows runners). Reads its settings from the environment:
+# Run by scripts/action-export.sh, which sources it (one bash process for the action's one step:
+# act and the runner charge per step and per process) and calls `install`; run on its own, it
+# installs. bash 3.2 or later (Linux, macOS's own bash, and Git Bash on Windows runners). Reads
+# its settings from the environment:
 #   ACTION_VERSION       the release, 0.3.1 or v0.3.1 [default: the version in this commit's Cargo.toml]
 #   ACTION_DOWNLOAD_URL  a directory holding that release's archives (a mirror, GHES)
 #                        [default: https://github.com/infisical-oidc/infisical-oidc/releases/download/v<version>]
 # and the runner's RUNNER_OS, RUNNER_ARCH, RUNNER_TOOL_CACHE, RUNNER_TEMP, GITHUB_PATH and
-# GITHUB_OUTPUT. Writes the outputs `version` and `bin` (the binary's path).
+# GITHUB_OUTPUT. Writes the output `version`, and sets BIN to the binary's path.
 #
 # Archive names are the ones dist publishes (tests/integration/release_config.rs checks them).
 
@@ -18,7 +21,11 @@ set -euo pipefail
 
 APP="infisical-oidc"
 REPO="infisical-oidc/infisical-oidc"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The action's root, from this script's own path (no subshells: the warm path is timed).
+case "${BASH_SOURCE[0]}" in
+    */*) HERE="${BASH_SOURCE[0]%/*}/.." ;;
+    *) HERE=".." ;;
+esac
 
 # An annotation on the step; the runner reads %, CR and LF escaped in command data.
 fail() {
@@ -35,7 +42,13 @@ fail() {
 
 # The version this commit of the action was released with: the [package] version of Cargo.toml.
 default_version() {
-    sed -n 's/^version = "\([^"]*\)"[[:space:]]*$/\1/p' "$HERE/Cargo.toml" | sed -n 1p
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+        if [[ "$line" =~ ^version\ =\ \"([^\"]*)\"[[:space:]]*$ ]]; then
+            VERSION="${BASH_REMATCH[1]}"
+            return
+        fi
+    done <"$HERE/Cargo.toml"
 }
 
 # Sets TARGET, ARCH (the tool cache's name: x64, arm64) and EXE.
@@ -101,8 +114,8 @@ sha256_of() {
     else
         fail "no sha256 tool found (sha256sum, shasum or openssl), so the download cannot be verified"
     fi
-    sum="${sum%% *}"
-    printf '%s\n' "$sum" | tr 'A-F' 'a-f'
+    # All three print lower-case hex.
+    printf '%s\n' "${sum%% *}"
 }
 
 # download URL FILE: the body, following redirects; the failure named in an annotation.
@@ -130,34 +143,40 @@ download() {
     fi
 }
 
-# Unpacks ARCHIVE into DIR and prints the path of the binary inside.
+# Unpacks the binary from ARCHIVE into DIR (as DIR/$EXE); WORK is scratch space.
 unpack() {
-    local archive="$1" dir="$2"
-    mkdir -p "$dir"
+    local archive="$1" dir="$2" work="$3" name
+    name="${archive##*/}"
     case "$archive" in
         *.zip)
+            mkdir -p "$work/unpacked"
             if command -v unzip >/dev/null 2>&1; then
-                unzip -q "$archive" -d "$dir" || fail "cannot unpack $(basename "$archive")"
+                unzip -q "$archive" -d "$work/unpacked" || fail "cannot unpack $name"
             else
                 # Windows runners without unzip: PowerShell's own, with Windows paths.
                 powershell -NoProfile -NonInteractive -Command \
-                    "Expand-Archive -LiteralPath '$(cygpath -w "$archive")' -DestinationPath '$(cygpath -w "$dir")'" ||
-                    fail "cannot unpack $(basename "$archive")"
+                    "Expand-Archive -LiteralPath '$(cygpath -w "$archive")' -DestinationPath '$(cygpath -w "$work/unpacked")'" ||
+                    fail "cannot unpack $name"
             fi
+            local found
+            found="$(find "$work/unpacked" -type f -name "$EXE" | sed -n 1p)"
+            [ -n "$found" ] || fail "$name holds no $EXE"
+            cp "$found" "$dir/$EXE"
             ;;
-        *) tar -xzf "$archive" -C "$dir" || fail "cannot unpack $(basename "$archive")" ;;
+        *)
+            # dist's layout (tests/integration/release_config.rs): the binary alone in
+            # <app>-<target>/; only that member is unpacked, straight into place, mode kept.
+            tar -xzf "$archive" -C "$dir" --strip-components=1 "$APP-$TARGET/$EXE" ||
+                fail "cannot unpack $APP-$TARGET/$EXE from $name"
+            ;;
     esac
-    local found
-    found="$(find "$dir" -type f -name "$EXE" | sed -n 1p)"
-    [ -n "$found" ] || fail "$(basename "$archive") holds no $EXE"
-    printf '%s\n' "$found"
 }
 
-main() {
+install() {
     VERSION="${ACTION_VERSION:-}"
     VERSION="${VERSION#v}"
     if [ -z "$VERSION" ]; then
-        VERSION="$(default_version)"
+        default_version
     fi
     if [[ ! "$VERSION" =~ ^[0-9A-Za-z.+-]+$ ]]; then
         fail "version must look like 0.3.1, not '$VERSION'"
@@ -176,20 +195,41 @@ main() {
     local cache="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:?RUNNER_TEMP is not set}/tool-cache}"
     local dir="$cache/$APP/$VERSION/$ARCH"
 
+    # A cached binary is trusted as the cache was filled: checked before its marker was written.
     if [ -f "$dir.complete" ] && [ -f "$dir/$EXE" ]; then
         echo "$APP $VERSION found in the tool cache: $dir"
     else
-        local expected
-        expected="$(awk -v f="$archive" '$2 == f || $2 == "*" f { print tolower($1); exit }' "$sums")"
+        # The line `<hex>  <archive>` (or `<hex> *<archive>`), read without a subprocess.
+        local expected="" line
+        while IFS= read -r line || [ -n "$line" ]; do
+            line="${line%$'\r'}"
+            case "$line" in
+                *"  $archive" | *" *$archive")
+                    expected="${line%% *}"
+                    break
+                    ;;
+            esac
+        done <"$sums"
         [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "action/checksums/$VERSION.sha256 lists no SHA-256 for $archive"
 
         local base="${ACTION_DOWNLOAD_URL:-https://github.com/$REPO/releases/download/v$VERSION}"
         base="${base%/}"
         check_url "$base"
+        # Fewest processes: each costs milliseconds in the step (benches/action.rs).
+        if [ -e "$dir" ] || [ -e "$dir.complete" ]; then
+            rm -rf "$dir" "$dir.complete"
+        fi
         local work
-        work="$(mktemp -d "${RUNNER_TEMP:-/tmp}/$APP-install.XXXXXX")"
-        # shellcheck disable=SC2064 # expand now: the trap runs after main returns
-        trap "rm -rf '$work'" EXIT
+        if [ -n "${RUNNER_TEMP:-}" ]; then
+            # The job's own directory, which the runner empties after the job.
+            work="$RUNNER_TEMP/$APP-install.$$"
+            mkdir -p "$dir" "$work"
+        else
+            mkdir -p "$dir"
+            work="$(mktemp -d "/tmp/$APP-install.XXXXXX")"
+            # shellcheck disable=SC2064 # expand now: the trap runs at exit
+            trap "rm -rf '$work'" EXIT
+        fi
         echo "Downloading $base/$archive"
         download "$base/$archive" "$work/$archive"
         local actual
@@ -198,20 +238,22 @@ main() {
             fail "SHA-256 mismatch for $archive from $base: expected $expected (action/checksums/$VERSION.sha256), got $actual; nothing was installed or run" \
                 "the download was altered on the way (a proxy, a mirror) or download-url serves another version"
         fi
-        local exe
-        exe="$(unpack "$work/$archive" "$work/unpacked")"
-        rm -rf "$dir" "$dir.complete"
-        mkdir -p "$dir"
-        cp "$exe" "$dir/$EXE"
-        chmod 755 "$dir/$EXE"
+        unpack "$work/$archive" "$dir" "$work"
+        [ -x "$dir/$EXE" ] || fail "$EXE from $archive is not executable"
+        # Written last: the cache entry is complete (and was checked) once this exists.
         : >"$dir.complete"
         echo "Installed $APP $VERSION ($TARGET, SHA-256 $actual) into $dir"
     fi
 
+    # shellcheck disable=SC2034 # read by action-export.sh, which sources this script
+    BIN="$dir/$EXE"
     printf '%s\n' "$dir" >>"${GITHUB_PATH:?GITHUB_PATH is not set}"
     if [ -n "${GITHUB_OUTPUT:-}" ]; then
-        printf 'version=%s\nbin=%s\n' "$VERSION" "$dir/$EXE" >>"$GITHUB_OUTPUT"
+        printf 'version=%s\n' "$VERSION" >>"$GITHUB_OUTPUT"
     fi
 }
 
-main "$@"
+# Sourced by action-export.sh, which calls install after checking the inputs.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    install "$@"
+fi

@@ -24,16 +24,7 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// act, from `$ACT` or PATH: missing is a failure in CI, a loud skip elsewhere.
 fn act() -> Option<PathBuf> {
-    // act itself sets ACT=true in every step it runs (this suite under ci.yml's Linux job run by
-    // act): only a path to a file counts.
-    let found = std::env::var_os("ACT")
-        .map(PathBuf::from)
-        .filter(|p| p.is_file())
-        .or_else(|| {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|dir| dir.join("act"))
-                .find(|p| p.is_file())
-        });
+    let found = support::act::find();
     if found.is_none() {
         assert!(
             !crate::support::common::tools_promised(),
@@ -78,18 +69,11 @@ struct Run {
 impl Stage {
     /// dev:/ holds exactly `values`; the release host serves this crate's binary for the host.
     fn new(act: PathBuf, values: &[(&str, &str)]) -> Stage {
-        let mut world = World::demo();
-        let root = world
-            .project_mut(DEMO_PROJECT_SLUG)
-            .unwrap()
-            .environment_mut("dev")
-            .unwrap()
-            .folder_mut("/");
-        root.secrets = values
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        root.imports.clear();
+        Stage::with_world(act, World::with_secrets(values))
+    }
+
+    /// `world` on the fake Infisical; the release host serves this crate's binary for the host.
+    fn with_world(act: PathBuf, world: World) -> Stage {
         let release =
             Release::with_binary(VERSION, &[host_target()], support::releases::real_binary());
         let archive = archive_name(host_target());
@@ -170,42 +154,15 @@ impl Stage {
         let workflow = format!(
             "name: t\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n{steps}"
         );
+        self.run_workflow(&workflow, id_token, terminal)
+    }
+
+    /// Runs a whole workflow (its jobs one after the other).
+    fn run_workflow(&self, workflow: &str, id_token: bool, terminal: bool) -> Run {
         let repo = self.repo();
         std::fs::write(repo.join(".github/workflows/t.yml"), workflow).unwrap();
-        if !repo.join(".git").exists() {
-            git(&repo, &["init", "-q", "-b", "main", "."]);
-        }
-        git(&repo, &["add", "-A"]);
-        git(
-            &repo,
-            &[
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@t",
-                "commit",
-                "-q",
-                "--allow-empty",
-                "-m",
-                "t",
-            ],
-        );
-        let home = self.dir.path().join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        let mut cmd = Command::new(&self.act);
-        // act copies its own environment into every step: only what a runner would have.
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_CACHE_HOME", home.join(".cache"))
-            .env("ACT_DISABLE_VERSION_CHECK", "1")
-            .current_dir(&repo)
-            .args(["push", "-P", "ubuntu-latest=-self-hosted"])
-            .args(["--action-offline-mode", "--pull=false", "--no-cache-server"])
-            .arg("--action-cache-path")
-            .arg(self.dir.path().join("act-cache"))
-            .args(["--concurrent-jobs", "1"]);
+        support::act::commit(&repo);
+        let mut cmd = support::act::command(&self.act, &repo, self.dir.path());
         let mut vars = vec![
             ("OUT".to_string(), self.out().display().to_string()),
             ("DOMAIN".to_string(), self.server.url()),
@@ -262,17 +219,6 @@ impl Stage {
             log,
         }
     }
-}
-
-fn git(repo: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(repo)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", repo)
-        .status()
-        .unwrap();
-    assert!(status.success(), "git {args:?}");
 }
 
 /// The action's step with OIDC login, plus `extra` inputs (each line indented for `with:`).
@@ -628,5 +574,170 @@ fn on_a_terminal_runner_the_masks_still_hold_and_no_progress_is_drawn() {
             !run.log.contains(token.as_str()),
             "a token shows in the log"
         );
+    }
+}
+
+/// Infisical/secrets-action's own checkout, from `SECRETS_ACTION_DIR` (a directory holding its
+/// `action.yaml` and built `dist/index.cjs`), and node to run it. Neither is in this repository
+/// nor installed by `.ci/run` (its code is not ours to commit), so without them the caller is
+/// skipped, in CI too.
+fn secrets_action() -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os("SECRETS_ACTION_DIR").map(PathBuf::from) else {
+        crate::support::common::skip_optional(
+            "SECRETS_ACTION_DIR is not set (a checkout of Infisical/secrets-action with dist/index.cjs); parity with it was NOT tested",
+        );
+        return None;
+    };
+    assert!(
+        dir.join("dist/index.cjs").is_file() && dir.join("action.yaml").is_file(),
+        "SECRETS_ACTION_DIR={} holds no action.yaml and dist/index.cjs",
+        dir.display()
+    );
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        crate::support::common::skip_optional(
+            "node not found, so secrets-action cannot run; parity was NOT tested",
+        );
+        return None;
+    }
+    Some(dir)
+}
+
+impl Stage {
+    /// Copies secrets-action's action.yaml and dist/index.cjs into the repository at
+    /// `./secrets-action`, for `uses: ./secrets-action`.
+    fn add_secrets_action(&self, from: &Path) {
+        let to = self.repo().join("secrets-action");
+        std::fs::create_dir_all(to.join("dist")).unwrap();
+        std::fs::copy(from.join("action.yaml"), to.join("action.yaml")).unwrap();
+        std::fs::copy(from.join("dist/index.cjs"), to.join("dist/index.cjs")).unwrap();
+    }
+}
+
+/// A step's whole environment as `env -0` wrote it.
+fn read_env(file: &Path) -> std::collections::BTreeMap<String, String> {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    String::from_utf8(bytes)
+        .unwrap()
+        .split('\0')
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
+            (name.to_string(), value.to_string())
+        })
+        .collect()
+}
+
+/// What an action changed in the environment of the steps after it: each variable it set (or
+/// changed) with its new value; `None` for one it removed.
+fn env_change(job: &Path) -> std::collections::BTreeMap<String, Option<String>> {
+    let before = read_env(&job.with_extension("before"));
+    let after = read_env(&job.with_extension("after"));
+    let mut change: std::collections::BTreeMap<_, _> = after
+        .iter()
+        .filter(|(name, value)| before.get(*name) != Some(*value))
+        .map(|(name, value)| (name.clone(), Some(value.clone())))
+        .collect();
+    for name in before.keys().filter(|name| !after.contains_key(*name)) {
+        change.insert(name.clone(), None);
+    }
+    change
+}
+
+/// The one-line switch the README promises: the same inputs, given to Infisical/secrets-action's
+/// own built `dist/index.cjs` (`uses:` a copy of it, run by act with node, as the runner runs it)
+/// and to this action, against the same fakes, leave the later steps the same environment.
+///
+/// secrets-action's code is not in this repository and CI never has it: the test runs only when
+/// `SECRETS_ACTION_DIR` points to a checkout holding `action.yaml` and `dist/index.cjs` (and node
+/// is installed), and otherwise prints a skip, in CI too.
+///
+/// Intended differences, left out of this comparison: this action also puts `infisical-oidc` on
+/// PATH (the tool cache directory); it refuses names such as PATH, BASH_ENV, NODE_OPTIONS, LD_* and
+/// GITHUB_* unless `allow-names` lists them (secrets-action exports any name); and `export-type:
+/// file` writes dotenv that shells and dotenv libraries read back exactly (quoted and escaped),
+/// where secrets-action writes `KEY='value'` raw (`it's` breaks it), with no trailing newline.
+#[test]
+fn the_same_inputs_give_later_steps_the_same_environment_as_secrets_action() {
+    let Some(act) = act() else { return };
+    let Some(theirs) = secrets_action() else {
+        return;
+    };
+    // The demo project's dev root: imports (their precedence), references to expand, plus every
+    // awkward and hostile value.
+    let mut world = World::demo();
+    let root = world.dev_root_mut();
+    for (name, value) in AWKWARD.iter().chain(HOSTILE) {
+        root.secrets.push((name.to_string(), value.to_string()));
+    }
+    let stage = Stage::with_world(act, world);
+    stage.add_secrets_action(&theirs);
+    let inputs = format!(
+        "          method: oidc
+          identity-id: {DEMO_IDENTITY_ID}
+          domain: ${{{{ env.DOMAIN }}}}
+          project-slug: {DEMO_PROJECT_SLUG}
+          env-slug: dev
+          secret-path: /
+          include-imports: true
+          recursive: false
+          extra-headers: |
+            X-Parity: 1
+"
+    );
+    let job = |name: &str, uses: &str, extra: &str| {
+        format!(
+            "  {name}:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - shell: bash
+        run: env -0 > \"$OUT/{name}.before\"
+      - uses: {uses}
+        with:
+{inputs}{extra}      - shell: bash
+        run: env -0 > \"$OUT/{name}.after\"
+"
+        )
+    };
+    let workflow = format!(
+        "name: t\non: push\njobs:\n{}{}",
+        job("theirs", "./secrets-action", ""),
+        job(
+            "ours",
+            "./",
+            "          download-url: ${{ env.DOWNLOAD_URL }}\n"
+        )
+    );
+    let run = stage.run_workflow(&workflow, true, false);
+    assert!(run.ok, "{}", run.log);
+
+    let mut ours = env_change(&stage.out().join("ours"));
+    let theirs = env_change(&stage.out().join("theirs"));
+    // Intended: this action puts infisical-oidc on PATH.
+    let path = ours.remove("PATH").flatten().unwrap_or_default();
+    assert!(
+        path.starts_with(&format!("{}:", stage.tool_dir().display())),
+        "{path}"
+    );
+    // secrets-action did fetch: the folder's own values, an import's, and expanded references.
+    let theirs_value = |name: &str| theirs.get(name).cloned().flatten();
+    assert_eq!(
+        theirs_value("REF_LOCAL").as_deref(),
+        Some("https://api.example.com/v1"),
+        "{theirs:?}\n{}",
+        run.log
+    );
+    assert_eq!(
+        theirs_value("STAGING_ONLY").as_deref(),
+        Some("only-in-staging")
+    );
+    assert_eq!(theirs_value("INJECT_EOF").as_deref(), Some(HOSTILE[3].1));
+    let names = |m: &std::collections::BTreeMap<String, Option<String>>| {
+        m.keys().cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(names(&ours), names(&theirs), "different variables");
+    for (name, value) in &theirs {
+        assert_eq!(&ours[name], value, "{name} differs from secrets-action's");
     }
 }

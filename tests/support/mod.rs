@@ -5,6 +5,7 @@
 //! sandbox example; each uses a different subset.
 #![allow(dead_code)]
 
+pub mod act;
 pub mod aws;
 pub mod cloud_metadata;
 pub mod common;
