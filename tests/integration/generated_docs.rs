@@ -284,5 +284,9 @@ fn test_knobs_never_show() {
             !text.contains("RETRY_BASE"),
             "{name} shows INFISICAL_RETRY_BASE_MS"
         );
+        assert!(
+            !text.contains("RATE_LIMIT_WINDOW"),
+            "{name} shows the test knob INFISICAL_RATE_LIMIT_WINDOW_MS"
+        );
     }
 }

@@ -52,6 +52,8 @@ impl Sandbox {
             .env("LOCALAPPDATA", self.config_dir())
             // Retries wait milliseconds, not seconds: tests stay fast (a server's Retry-After still counts).
             .env("INFISICAL_RETRY_BASE_MS", "5")
+            // The fakes' rate-limit "minute" is a second (their 429s say `retry-after: 1`).
+            .env("INFISICAL_RATE_LIMIT_WINDOW_MS", "1000")
             .current_dir(self.home.path());
         cmd
     }

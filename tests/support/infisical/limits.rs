@@ -56,6 +56,8 @@ pub struct Arrival {
     pub at: Duration,
     pub bucket: Bucket,
     pub limited: bool,
+    /// The `x-fleet-job` header, if the client sent one: which job of a benchmark's fleet.
+    pub job: Option<String>,
 }
 
 pub(super) struct Limiter {
@@ -101,6 +103,7 @@ impl Limiter {
             at: now - self.started,
             bucket,
             limited,
+            job: request.header("x-fleet-job").map(str::to_string),
         });
         let headers = vec![
             ("x-ratelimit-limit".to_string(), limit.to_string()),
