@@ -496,6 +496,10 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
         proxies: read_proxy_env(env),
         verbose: args.verbose > 0,
         rate_limit_wait,
+        // A test knob too: the fake's "minute" is a few seconds.
+        rate_limit_window: env("INFISICAL_RATE_LIMIT_WINDOW_MS")
+            .and_then(|ms| ms.trim().parse().ok())
+            .map_or(defaults.rate_limit_window, Duration::from_millis),
     })
 }
 

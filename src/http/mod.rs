@@ -13,7 +13,7 @@ mod trust;
 mod url;
 
 use std::io::Read;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -55,6 +55,9 @@ pub struct Http {
     proxies: Proxies,
     /// Origins that get the custom headers: Infisical's, never the CI token service's.
     header_origins: Mutex<Vec<String>>,
+    /// Rate-limit waits this client has met, over all its requests: how far behind a crowd
+    /// behind the same address it is, so how widely its next comeback should be spread.
+    rate_limited: AtomicU32,
 }
 
 /// What came back from one try, read in full (up to the size cap).
@@ -68,27 +71,37 @@ struct Answer {
     body: Vec<u8>,
 }
 
-/// The rate-limit waits of one request: how many, until when at the latest, and the longest
-/// wait the server asked for (about its window, over which the comeback is spread).
+/// The rate-limit waits of one request: how many, and until when at the latest.
 #[derive(Default)]
 struct RateLimited {
     waits: u32,
     until: Option<Instant>,
-    window: Duration,
 }
 
 impl RateLimited {
     /// The next wait, or what is left of the budget when the server asks for more than that.
-    fn next_wait(&mut self, asked: Duration, budget: Duration) -> Result<Duration, Duration> {
+    /// `behind` is the process's count of rate-limit waits, shared by all its requests.
+    fn next_wait(
+        &mut self,
+        asked: Duration,
+        settings: &NetworkSettings,
+        behind: &AtomicU32,
+    ) -> Result<Duration, Duration> {
         let now = Instant::now();
-        let until = *self.until.get_or_insert(now + budget);
+        let until = *self.until.get_or_insert(now + settings.rate_limit_wait);
         let left = until.saturating_duration_since(now);
         if asked >= left {
             return Err(left);
         }
         self.waits += 1;
-        self.window = self.window.max(asked);
-        Ok(rate_limit_wait(asked, self.window, self.waits, random_fraction()).min(left))
+        let behind = behind.fetch_add(1, Ordering::Relaxed) + 1;
+        Ok(rate_limit_wait(
+            asked,
+            settings.rate_limit_window,
+            behind,
+            left,
+            random_fraction(),
+        ))
     }
 }
 
@@ -160,6 +173,7 @@ impl Http {
             tls: OnceLock::new(),
             proxies,
             header_origins: Mutex::new(Vec::new()),
+            rate_limited: AtomicU32::new(0),
         })
     }
 
@@ -212,6 +226,7 @@ impl Http {
             tls,
             proxies: self.proxies.clone(),
             header_origins: Mutex::new(origins),
+            rate_limited: AtomicU32::new(0),
         }
     }
 
@@ -394,7 +409,7 @@ impl Http {
                 && answer.status == 429
                 && let Some(asked) = answer.retry_after
             {
-                match limited.next_wait(asked, self.settings.rate_limit_wait) {
+                match limited.next_wait(asked, &self.settings, &self.rate_limited) {
                     Ok(wait) => {
                         self.say_we_wait(&url, wait, limited.until);
                         std::thread::sleep(wait);

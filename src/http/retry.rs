@@ -45,22 +45,35 @@ pub(super) fn backoff(base: Duration, failures: u32) -> Duration {
 }
 
 /// A rate-limited request never spreads its comeback over more than this many windows.
-const MAX_SPREAD_WINDOWS: u32 = 8;
+const MAX_SPREAD_WINDOWS: f64 = 8.0;
 
-/// How long to wait after a `429` that said to come back in `asked`: that, plus full jitter
-/// over `window` (the longest wait the server has asked for: the limiter's window, about),
-/// doubled for each further 429 this request meets. Without the jitter, every job behind one
-/// address that was refused together would come back in the same second and be refused together
-/// again; spread over the window, they arrive about as fast as the limiter lets them through.
+/// How long to wait after a `429` that said to come back in `asked`: that, plus full jitter over
+/// a spread of windows that grows with how crowded the address looks. Coming back exactly when
+/// told would bring every job refused together back in the same second, refused together again.
+///
+/// - `window` is the limiter's (Infisical's minute, or the longest wait asked for if longer):
+///   never the wait itself, which is short for a job refused late in a window, and would pack
+///   every such job into the first seconds of the next one.
+/// - The first spread is 1 to 4 windows: `asked / window` says how early in its window the
+///   limit ran out, so how many more than the limit were asking (all of it left: a crowd).
+/// - `behind` counts the process's rate-limit waits so far, this one included: the read of a
+///   job whose login waited twice starts where the login left off. Each doubles the spread,
+///   up to 8 windows (binary exponential backoff, in windows).
+/// - The spread ends within the budget (`left`), never clipped to it: clipping would bring every
+///   job that started together back together at the end of its budget.
 pub(super) fn rate_limit_wait(
     asked: Duration,
     window: Duration,
-    waits: u32,
+    behind: u32,
+    left: Duration,
     fraction: f64,
 ) -> Duration {
+    let window = window.max(asked).max(Duration::from_secs(1));
+    let crowd = 1.0 + 3.0 * (asked.as_secs_f64() / window.as_secs_f64()).min(1.0);
+    let doubled = f64::from(1u32 << behind.saturating_sub(1).min(8));
     let spread = window
-        .max(Duration::from_secs(1))
-        .saturating_mul(1u32 << waits.saturating_sub(1).min(MAX_SPREAD_WINDOWS.ilog2()));
+        .mul_f64((crowd * doubled).min(MAX_SPREAD_WINDOWS))
+        .min(left.saturating_sub(asked));
     asked + spread.mul_f64(fraction)
 }
 
@@ -187,29 +200,42 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_limited_wait_is_what_was_asked_plus_a_share_of_a_growing_window() {
-        let (asked, window) = (Duration::from_secs(3), Duration::from_secs(60));
-        assert_eq!(rate_limit_wait(asked, window, 1, 0.0), asked);
+    fn a_rate_limited_wait_is_what_was_asked_plus_a_share_of_a_growing_spread() {
+        let (window, budget) = (Duration::from_secs(60), Duration::from_secs(3600));
+        let secs = Duration::from_secs;
+        // Refused at the very end of a window: the limit held most of it, spread over one.
+        assert_eq!(rate_limit_wait(secs(0), window, 1, budget, 0.5), secs(30));
+        // Refused as a window opened: a crowd, spread over four.
+        assert_eq!(rate_limit_wait(secs(60), window, 1, budget, 0.0), secs(60));
+        assert_eq!(rate_limit_wait(secs(60), window, 1, budget, 0.5), secs(180));
+        // Halfway: 2.5 windows.
+        assert_eq!(rate_limit_wait(secs(30), window, 1, budget, 0.5), secs(105));
+        // Each earlier wait of the process doubles the spread, up to eight windows.
+        assert_eq!(rate_limit_wait(secs(0), window, 2, budget, 0.5), secs(60));
+        assert_eq!(rate_limit_wait(secs(0), window, 3, budget, 0.5), secs(120));
         assert_eq!(
-            rate_limit_wait(asked, window, 1, 0.5),
-            Duration::from_secs(33)
+            rate_limit_wait(secs(60), window, 2, budget, 1.0),
+            secs(60 + 480)
+        );
+        assert_eq!(rate_limit_wait(secs(0), window, 40, budget, 1.0), secs(480));
+        // A wait asked for beyond the window is the window; the spread is at least a second.
+        assert_eq!(
+            rate_limit_wait(secs(120), window, 1, budget, 0.25),
+            secs(120 + 120)
         );
         assert_eq!(
-            rate_limit_wait(asked, window, 2, 0.5),
-            Duration::from_secs(63)
-        );
-        assert_eq!(
-            rate_limit_wait(asked, window, 3, 0.5),
-            Duration::from_secs(123)
-        );
-        // The spread stops growing at 8 windows, and is at least a second.
-        assert_eq!(
-            rate_limit_wait(asked, window, 30, 0.5),
-            Duration::from_secs(243)
-        );
-        assert_eq!(
-            rate_limit_wait(Duration::ZERO, Duration::ZERO, 1, 0.5),
+            rate_limit_wait(Duration::ZERO, Duration::ZERO, 1, budget, 0.5),
             Duration::from_millis(500)
+        );
+        // The spread fits in what is left of the budget, spread over it rather than piled at
+        // its end.
+        assert_eq!(
+            rate_limit_wait(secs(60), window, 1, secs(100), 0.5),
+            secs(80)
+        );
+        assert_eq!(
+            rate_limit_wait(secs(60), window, 1, secs(100), 1.0),
+            secs(100)
         );
         assert_eq!(
             utc_clock(UNIX_EPOCH + Duration::from_secs(784_111_777)),

@@ -27,6 +27,9 @@ pub struct NetworkSettings {
     /// How long one request may keep waiting out `429`s that say when to come back
     /// (`--rate-limit-wait`): on top of `timeout`, which bounds everything else.
     pub rate_limit_wait: Duration,
+    /// The server's rate-limit window, over which a refused request spreads its comeback:
+    /// Infisical's limiters all count per minute. Tests with a compressed minute set it.
+    pub rate_limit_window: Duration,
 }
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -38,6 +41,8 @@ const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(1);
 pub const DEFAULT_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
 /// A CI job would rather wait than fail: a fleet behind one address gets through in turns.
 pub const DEFAULT_RATE_LIMIT_WAIT_IN_CI: Duration = Duration::from_secs(600);
+/// Every rate limiter of Infisical's counts per minute (`rateLimiter.ts`, `timeWindow: 60 * 1000`).
+const DEFAULT_RATE_LIMIT_WINDOW: Duration = Duration::from_secs(60);
 
 impl Default for NetworkSettings {
     fn default() -> Self {
@@ -52,6 +57,7 @@ impl Default for NetworkSettings {
             proxies: ProxyEnv::default(),
             verbose: false,
             rate_limit_wait: DEFAULT_RATE_LIMIT_WAIT,
+            rate_limit_window: DEFAULT_RATE_LIMIT_WINDOW,
         }
     }
 }
