@@ -143,13 +143,34 @@ pub struct HttpServer {
     port: u16,
 }
 
+/// Room for hundreds of connections arriving at once (the fleet benchmark starts 500 jobs in
+/// the same millisecond). The standard library listens with a backlog of 128: beyond it Linux
+/// drops the SYN, and the client's kernel sends it again 1, 3, 7, 15 and 31 s later, so the
+/// start of a fleet came back as waves of late first requests that looked like a retry herd.
+#[cfg(unix)]
+fn deepen_backlog(listener: &std::net::TcpListener) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: listen(2) on a socket this function borrows; a second listen only resizes the
+    // queue (capped by net.core.somaxconn), and on failure the old queue stays.
+    unsafe {
+        libc::listen(listener.as_raw_fd(), 4096);
+    }
+}
+
+/// Elsewhere the standard library's backlog stays: the fleet benchmark is measured on Linux.
+#[cfg(not(unix))]
+fn deepen_backlog(_: &std::net::TcpListener) {}
+
 impl HttpServer {
     /// Binds 127.0.0.1 on a free port and serves `handler` from a thread.
     pub fn start<H>(name: &str, handler: H) -> HttpServer
     where
         H: Fn(&Recorded) -> Reply + Send + 'static,
     {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1:0"));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        deepen_backlog(&listener);
+        let server =
+            Arc::new(tiny_http::Server::from_listener(listener, None).expect("serve on 127.0.0.1"));
         let port = server
             .server_addr()
             .to_ip()
