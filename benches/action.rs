@@ -135,7 +135,12 @@ impl Bench {
         }
         std::fs::write(
             repo.join(format!("action/checksums/{VERSION}.sha256")),
-            format!("{sum}  {archive}\n"),
+            // The archive's sum and its binary's, as the release workflow commits them.
+            format!(
+                "{sum}  {archive}\n{}  {APP}-{}/{APP}\n",
+                sha256_hex(&exe),
+                host_target()
+            ),
         )
         .unwrap();
         std::fs::create_dir_all(repo.join("noop")).unwrap();

@@ -3,7 +3,10 @@
 # release archive for the runner's OS and CPU into the runner's tool cache, after checking its
 # SHA-256 against the sums committed in this repository (action/checksums/<version>.sha256), so
 # the binary is checked against what the pinned action commit says, not against the host that
-# served it. A cached copy is used without a download.
+# served it. A cached copy is used without a download, but only once its own SHA-256 matches the
+# binary's sum in that same file: on a self-hosted runner the tool cache outlives the job (and
+# may be shared by other repositories' jobs), so a binary planted there must never run. A cached
+# binary that does not match is removed and replaced by a fresh, verified download.
 #
 # Run by scripts/action-export.sh, which sources it (one bash process for the action's one step:
 # act and the runner charge per step and per process) and calls `install`; run on its own, it
@@ -103,6 +106,8 @@ check_url() {
         "use https://; plain http is accepted only for this machine (localhost, 127.0.0.0/8, [::1])"
 }
 
+# Sets SUM to the SHA-256 of a file, in lower-case hex (one fork: the warm path hashes the
+# cached binary on every run).
 sha256_of() {
     local sum
     if command -v sha256sum >/dev/null 2>&1; then
@@ -112,10 +117,10 @@ sha256_of() {
     elif command -v openssl >/dev/null 2>&1; then
         sum="$(openssl dgst -sha256 -r "$1")"
     else
-        fail "no sha256 tool found (sha256sum, shasum or openssl), so the download cannot be verified"
+        fail "no sha256 tool found (sha256sum, shasum or openssl), so $APP cannot be verified"
     fi
-    # All three print lower-case hex.
-    printf '%s\n' "${sum%% *}"
+    # All three print lower-case hex first.
+    SUM="${sum%% *}"
 }
 
 # download URL FILE: the body, following redirects; the failure named in an annotation.
@@ -190,34 +195,51 @@ install() {
     [ "$EXE" = "$APP" ] || archive_ext=".zip"
     local archive="$APP-$TARGET$archive_ext"
 
+    # The committed sums: the archive's, and the binary's inside it (named `<app>-<target>/<exe>`,
+    # its path in the archive), as `<hex>  <name>` (or `<hex> *<name>`) lines, read without a
+    # subprocess.
+    local member="$APP-$TARGET/$EXE" expected="" expected_bin="" line
+    while IFS= read -r line || [ -n "$line" ]; do
+        line="${line%$'\r'}"
+        case "$line" in
+            *"  $archive" | *" *$archive") expected="${line%% *}" ;;
+            *"  $member" | *" *$member") expected_bin="${line%% *}" ;;
+        esac
+    done <"$sums"
+    [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "action/checksums/$VERSION.sha256 lists no SHA-256 for $archive"
+    [[ "$expected_bin" =~ ^[0-9a-f]{64}$ ]] || fail "action/checksums/$VERSION.sha256 lists no SHA-256 for $member, so a cached binary cannot be verified" \
+        "pin the action to a commit whose checksums list the binaries too (the release workflow writes both)"
+
     # The layout of actions/tool-cache: <cache>/<tool>/<version>/<arch>, complete once
     # <arch>.complete exists (written last), so an image can pre-cache it.
     local cache="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:?RUNNER_TEMP is not set}/tool-cache}"
     local dir="$cache/$APP/$VERSION/$ARCH"
 
-    # A cached binary is trusted as the cache was filled: checked before its marker was written.
+    # The marker says the copy is whole, not that it is ours: whoever can write the tool cache
+    # (an earlier job, another repository's, on a self-hosted runner) can write both. So the
+    # binary itself is hashed on every run, before anything runs it.
+    local cached=false
     if [ -f "$dir.complete" ] && [ -f "$dir/$EXE" ]; then
-        echo "$APP $VERSION found in the tool cache: $dir"
-    else
-        # The line `<hex>  <archive>` (or `<hex> *<archive>`), read without a subprocess.
-        local expected="" line
-        while IFS= read -r line || [ -n "$line" ]; do
-            line="${line%$'\r'}"
-            case "$line" in
-                *"  $archive" | *" *$archive")
-                    expected="${line%% *}"
-                    break
-                    ;;
-            esac
-        done <"$sums"
-        [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "action/checksums/$VERSION.sha256 lists no SHA-256 for $archive"
-
+        sha256_of "$dir/$EXE"
+        if [ "$SUM" = "$expected_bin" ]; then
+            cached=true
+            echo "$APP $VERSION found in the tool cache (SHA-256 checked): $dir"
+        else
+            # Never run; replaced below by a verified download. A warning, not an error: a
+            # self-hosted runner keeps working, and whoever looks at the run sees it happened.
+            printf '::warning title=infisical-oidc action::%s\n' "the $APP in the tool cache ($dir) does not match its SHA-256 in action/checksums/$VERSION.sha256 (got $SUM): it was not run, and is replaced by a fresh download. Something other than this action wrote the tool cache."
+        fi
+    fi
+    if [ "$cached" = false ]; then
         local base="${ACTION_DOWNLOAD_URL:-https://github.com/$REPO/releases/download/v$VERSION}"
         base="${base%/}"
         check_url "$base"
         # Fewest processes: each costs milliseconds in the step (benches/action.rs).
         if [ -e "$dir" ] || [ -e "$dir.complete" ]; then
-            rm -rf "$dir" "$dir.complete"
+            rm -rf "$dir" "$dir.complete" 2>/dev/null || true
+            [ ! -e "$dir" ] && [ ! -e "$dir.complete" ] ||
+                fail "cannot remove $dir (or $dir.complete) from the tool cache, which holds a binary this action did not verify" \
+                    "delete it as its owner, or give the runner a tool cache (RUNNER_TOOL_CACHE) only its own jobs can write"
         fi
         local work
         if [ -n "${RUNNER_TEMP:-}" ]; then
@@ -232,15 +254,22 @@ install() {
         fi
         echo "Downloading $base/$archive"
         download "$base/$archive" "$work/$archive"
-        local actual
-        actual="$(sha256_of "$work/$archive")"
+        sha256_of "$work/$archive"
+        local actual="$SUM"
         if [ "$actual" != "$expected" ]; then
             fail "SHA-256 mismatch for $archive from $base: expected $expected (action/checksums/$VERSION.sha256), got $actual; nothing was installed or run" \
                 "the download was altered on the way (a proxy, a mirror) or download-url serves another version"
         fi
         unpack "$work/$archive" "$dir" "$work"
         [ -x "$dir/$EXE" ] || fail "$EXE from $archive is not executable"
-        # Written last: the cache entry is complete (and was checked) once this exists.
+        # The archive matched, so this can only fail if the committed file contradicts itself;
+        # checked anyway, as the warm path will check it.
+        sha256_of "$dir/$EXE"
+        if [ "$SUM" != "$expected_bin" ]; then
+            rm -rf "$dir"
+            fail "SHA-256 mismatch for $member unpacked from $archive: expected $expected_bin (action/checksums/$VERSION.sha256), got $SUM; nothing was run"
+        fi
+        # Written last: the cache entry is complete once this exists.
         : >"$dir.complete"
         echo "Installed $APP $VERSION ($TARGET, SHA-256 $actual) into $dir"
     fi

@@ -37,6 +37,66 @@ fn act() -> Option<PathBuf> {
     found
 }
 
+/// The committed line for the binary inside the host's archive: `<hex>  <app>-<target>/<app>`.
+fn binary_sum_line() -> String {
+    format!(
+        "{}  {APP}-{}/{APP}\n",
+        sha256_hex(support::releases::real_binary()),
+        host_target()
+    )
+}
+
+/// What scripts/action-checksums.sh (the release workflow's step) prints for the archives in
+/// `dir`.
+fn release_checksums(dir: &Path) -> String {
+    let out = Command::new("bash")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action-checksums.sh"))
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The release workflow writes the committed sums with that script, archives and binaries alike,
+/// for every archive of a release (sorted, in sha256sum's format).
+#[test]
+fn the_release_workflow_commits_the_sum_of_each_archive_and_of_its_binary() {
+    let workflow = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/action-checksums.yml"),
+    )
+    .unwrap();
+    assert!(
+        workflow.contains("bash scripts/action-checksums.sh \"$RUNNER_TEMP/release\" > \"action/checksums/$version.sha256\""),
+        "{workflow}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let targets = ["aarch64-unknown-linux-musl", "x86_64-unknown-linux-musl"];
+    let mut want = Vec::new();
+    for target in targets {
+        let exe = support::releases::stub_binary(target);
+        let archive = support::releases::dist_archive(target, &exe);
+        let name = archive_name(target);
+        std::fs::write(dir.path().join(&name), &archive).unwrap();
+        want.push(format!("{}  {name}", sha256_hex(&archive)));
+        want.push(format!("{}  {APP}-{target}/{APP}", sha256_hex(&exe)));
+    }
+    // Not an archive of ours: left out.
+    std::fs::write(dir.path().join("source.tar.gz"), b"x").unwrap();
+    want.sort_by(|a, b| {
+        a.split_once("  ")
+            .unwrap()
+            .1
+            .cmp(b.split_once("  ").unwrap().1)
+    });
+    let got = release_checksums(dir.path());
+    assert_eq!(got, want.join("\n") + "\n");
+}
+
 /// The dist target act's host runner maps to (RUNNER_ARCH comes from act's own GOARCH).
 fn host_target() -> &'static str {
     match std::env::consts::ARCH {
@@ -77,12 +137,13 @@ impl Stage {
         let release =
             Release::with_binary(VERSION, &[host_target()], support::releases::real_binary());
         let archive = archive_name(host_target());
-        let sum = release
+        let archive_bytes = release
             .assets
             .iter()
             .find(|a| a.name == archive)
-            .map(|a| sha256_hex(&a.bytes))
+            .map(|a| a.bytes.clone())
             .unwrap();
+        let sum = sha256_hex(&archive_bytes);
         let stage = Stage {
             act,
             dir: tempfile::tempdir().unwrap(),
@@ -104,8 +165,14 @@ impl Stage {
         ] {
             std::fs::copy(source.join(file), repo.join(file)).unwrap();
         }
-        // What the release step commits: the sums of this version's archives.
-        stage.write_checksum(&format!("{sum}  {archive}\n"));
+        // What the release workflow commits, written by its own script: the sums of this
+        // version's archives, and of the binary inside each.
+        let assets = stage.dir.path().join("release");
+        std::fs::create_dir_all(&assets).unwrap();
+        std::fs::write(assets.join(&archive), &archive_bytes).unwrap();
+        let sums = release_checksums(&assets);
+        assert_eq!(sums, format!("{sum}  {archive}\n{}", binary_sum_line()));
+        stage.write_checksum(&sums);
         stage
     }
 
@@ -390,7 +457,11 @@ fn a_wrong_checksum_stops_the_step_before_the_cli_runs() {
     let Some(act) = act() else { return };
     let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
     let wrong = "0".repeat(64);
-    stage.write_checksum(&format!("{wrong}  {}\n", archive_name(host_target())));
+    stage.write_checksum(&format!(
+        "{wrong}  {}\n{}",
+        archive_name(host_target()),
+        binary_sum_line()
+    ));
     let run = stage.run(
         &format!("{}{}", action_step(""), later_step(&["API_KEY"])),
         true,
@@ -413,6 +484,68 @@ fn a_wrong_checksum_stops_the_step_before_the_cli_runs() {
         "a rejected binary was cached"
     );
     assert!(!stage.out().join("value.API_KEY").exists());
+}
+
+/// On a self-hosted runner the tool cache outlives the job and other repositories' jobs can write
+/// it: a binary planted there, complete marker and all, must never run (it would receive the
+/// OIDC token, the client secret and every secret). The action hashes the cached binary against
+/// the committed sum, refuses it with a warning, and installs a verified download instead.
+#[test]
+fn a_binary_planted_in_the_tool_cache_never_runs_and_is_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
+    let canary = stage.out().join("canary");
+    let planted = stage.tool_dir().join(APP);
+    std::fs::create_dir_all(stage.tool_dir()).unwrap();
+    std::fs::write(
+        &planted,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nenv >> '{}'\n",
+            canary.display(),
+            canary.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(stage.tool_dir().with_extension("complete"), "").unwrap();
+
+    let run = stage.run(
+        &format!("{}{}", action_step(""), later_step(&["API_KEY"])),
+        true,
+    );
+    assert!(
+        !canary.exists(),
+        "the planted binary ran:\n{}",
+        std::fs::read_to_string(&canary).unwrap_or_default()
+    );
+    assert!(run.ok, "{}", run.log);
+    assert!(
+        run.log.contains("::warning") && run.log.contains("does not match its SHA-256"),
+        "{}",
+        run.log
+    );
+    assert_eq!(
+        stage.downloads(),
+        1,
+        "the verified binary was not downloaded"
+    );
+    assert_eq!(
+        std::fs::read(&planted).unwrap(),
+        support::releases::real_binary(),
+        "the tool cache still holds the planted binary"
+    );
+    assert_eq!(
+        std::fs::read_to_string(stage.out().join("value.API_KEY")).unwrap(),
+        "s3cr3t-value"
+    );
+    // Later steps call `infisical-oidc` from PATH: that is the verified copy, and a second run
+    // uses it without a download.
+    let again = stage.run(&action_step(""), true);
+    assert!(again.ok, "{}", again.log);
+    assert!(again.log.contains("SHA-256 checked"), "{}", again.log);
+    assert_eq!(stage.downloads(), 1);
+    assert!(!canary.exists());
 }
 
 #[test]
@@ -473,7 +606,7 @@ fn plain_http_download_urls_are_refused_unless_loopback() {
     let archive = archive_name(host_target());
     std::fs::write(
         repo.join(format!("action/checksums/{VERSION}.sha256")),
-        format!("{}  {archive}\n", "0".repeat(64)),
+        format!("{}  {archive}\n{}", "0".repeat(64), binary_sum_line()),
     )
     .unwrap();
     let install = |url: &str| {
