@@ -60,11 +60,13 @@ check() {
     parse_headers
 }
 
-# Fills HEADERS with "Name: value" for --header, as secrets-action's parseHeadersInput reads
-# extra-headers: one header a line, blank lines skipped, split at the first colon, both sides
-# trimmed.
+# Fills HEADERS with the extra-headers in INFISICAL_CUSTOM_HEADERS' syntax (`Name="value" ...`,
+# the official CLI's, src/config.rs parse_custom_headers), read as secrets-action's
+# parseHeadersInput reads them: one header a line, blank lines skipped, split at the first colon,
+# both sides trimmed. They reach the CLI through its environment, not --header: a header is often
+# a gateway credential, and other processes can read a command line.
 parse_headers() {
-    HEADERS=()
+    HEADERS=""
     local line name value n=0
     while IFS= read -r line || [ -n "$line" ]; do
         n=$((n + 1))
@@ -80,7 +82,23 @@ parse_headers() {
         trim "${line#*:}"
         value="$TRIMMED"
         [ -n "$name" ] || fail "extra-headers line $n has no header name before the colon"
-        HEADERS+=("$name: $value")
+        case "$name" in
+            *[!A-Za-z0-9\!\#\$%\&\'*+.^_\`\|~-]*)
+                fail "extra-headers line $n: the header name is not letters, digits and - (for example CF-Access-Client-Id)" ;;
+        esac
+        # INFISICAL_CUSTOM_HEADERS drops these silently (as the official CLI does); --header refused them.
+        case "$name" in
+            [Uu][Ss][Ee][Rr]-[Aa][Gg][Ee][Nn][Tt] | [Aa][Cc][Cc][Ee][Pp][Tt])
+                fail "extra-headers line $n: infisical-oidc sets the $name header itself" ;;
+        esac
+        # Quoted with a quote the value does not hold; a backslash just before the closing quote
+        # would keep it open.
+        case "$value" in
+            *\\) fail "extra-headers line $n: a header value ending in a backslash cannot be passed to infisical-oidc" ;;
+            *\"*\'* | *\'*\"*) fail "extra-headers line $n: a header value holding both ' and \" cannot be passed to infisical-oidc" ;;
+            *\"*) HEADERS="$HEADERS $name='$value'" ;;
+            *) HEADERS="$HEADERS $name=\"$value\"" ;;
+        esac
     done <<<"${ACTION_EXTRA_HEADERS:-}"
 }
 
@@ -150,15 +168,16 @@ run() {
     [ -z "${ACTION_TAGS:-}" ] || args+=(--tags "$ACTION_TAGS")
     [ -z "${ACTION_ONLY:-}" ] || args+=(--only "$ACTION_ONLY")
     [ -z "${ACTION_CA_CERT:-}" ] || args+=(--ca-cert "$ACTION_CA_CERT")
-    local names=() name header list="${ACTION_ALLOW_NAMES:-}"
+    local names=() name list="${ACTION_ALLOW_NAMES:-}"
     list="${list//[,$'\r\n']/ }"
     [ -z "${list// /}" ] || read -r -a names <<<"$list"
     for name in ${names[@]+"${names[@]}"}; do
         args+=(--allow-name "$name")
     done
-    for header in ${HEADERS[@]+"${HEADERS[@]}"}; do
-        args+=(--header "$header")
-    done
+    if [ -n "$HEADERS" ]; then
+        # After any the workflow set itself: a later header of the same name wins.
+        export INFISICAL_CUSTOM_HEADERS="${INFISICAL_CUSTOM_HEADERS:-}$HEADERS"
+    fi
 
     case "$ACTION_METHOD" in
         universal)
@@ -177,9 +196,6 @@ run() {
             local login=(login aws-iam --domain "${ACTION_DOMAIN:-}" --identity-id "$ACTION_IDENTITY_ID")
             [ "$mask" = true ] || login+=(--no-mask)
             [ -z "${ACTION_CA_CERT:-}" ] || login+=(--ca-cert "$ACTION_CA_CERT")
-            for header in ${HEADERS[@]+"${HEADERS[@]}"}; do
-                login+=(--header "$header")
-            done
             call "$bin" "${login[@]}"
             args+=(--identity-id "$ACTION_IDENTITY_ID")
             ;;

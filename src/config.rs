@@ -20,6 +20,7 @@ use crate::http::{
     DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI, DEFAULT_RETRIES, NetworkSettings,
     ProxyEnv,
 };
+use crate::messages;
 use crate::oidc::{self, Provider, TokenFlags};
 use crate::secrets::Selection;
 use crate::units;
@@ -542,6 +543,9 @@ fn push_header(
         ))
         .hint("a header value is one line of text"));
     }
+    // Usually a gateway credential (CF-Access-Client-Secret): a gateway that echoes it in an
+    // error must not get it printed.
+    messages::redact(&value);
     headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
     headers.push((name, value));
     Ok(())

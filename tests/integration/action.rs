@@ -39,11 +39,11 @@ fn act() -> Option<PathBuf> {
 
 /// The committed line for the binary inside the host's archive: `<hex>  <app>-<target>/<app>`.
 fn binary_sum_line() -> String {
-    format!(
-        "{}  {APP}-{}/{APP}\n",
-        sha256_hex(support::releases::real_binary()),
-        host_target()
-    )
+    binary_sum_line_of(support::releases::real_binary())
+}
+
+fn binary_sum_line_of(exe: &[u8]) -> String {
+    format!("{}  {APP}-{}/{APP}\n", sha256_hex(exe), host_target())
 }
 
 /// What scripts/action-checksums.sh (the release workflow's step) prints for the archives in
@@ -134,8 +134,12 @@ impl Stage {
 
     /// `world` on the fake Infisical; the release host serves this crate's binary for the host.
     fn with_world(act: PathBuf, world: World) -> Stage {
-        let release =
-            Release::with_binary(VERSION, &[host_target()], support::releases::real_binary());
+        Stage::with_binary(act, world, support::releases::real_binary())
+    }
+
+    /// `with_world`, the release's binary being `exe`.
+    fn with_binary(act: PathBuf, world: World, exe: &[u8]) -> Stage {
+        let release = Release::with_binary(VERSION, &[host_target()], exe);
         let archive = archive_name(host_target());
         let archive_bytes = release
             .assets
@@ -171,7 +175,10 @@ impl Stage {
         std::fs::create_dir_all(&assets).unwrap();
         std::fs::write(assets.join(&archive), &archive_bytes).unwrap();
         let sums = release_checksums(&assets);
-        assert_eq!(sums, format!("{sum}  {archive}\n{}", binary_sum_line()));
+        assert_eq!(
+            sums,
+            format!("{sum}  {archive}\n{}", binary_sum_line_of(exe))
+        );
         stage.write_checksum(&sums);
         stage
     }
@@ -546,6 +553,90 @@ fn a_binary_planted_in_the_tool_cache_never_runs_and_is_replaced() {
     assert!(again.log.contains("SHA-256 checked"), "{}", again.log);
     assert_eq!(stage.downloads(), 1);
     assert!(!canary.exists());
+}
+
+/// `extra-headers` are often gateway credentials: like the client secret, they reach the CLI
+/// through its environment (INFISICAL_CUSTOM_HEADERS), never its command line, which any process
+/// on the runner can read in /proc/<pid>/cmdline. The release's binary here is a wrapper that
+/// records its arguments, then runs this crate's binary.
+#[test]
+fn extra_headers_reach_infisical_but_never_the_command_line() {
+    let Some(act) = act() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let argv = dir.path().join("argv");
+    let wrapper = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\nexec '{}' \"$@\"\n",
+        argv.display(),
+        env!("CARGO_BIN_EXE_infisical-oidc")
+    );
+    let stage = Stage::with_binary(
+        act,
+        World::with_secrets(&[("API_KEY", "s3cr3t-value")]),
+        wrapper.as_bytes(),
+    );
+    let headers = [
+        ("X-Gateway-Token", "gw-secret-value-123"),
+        ("X-Spaced", "a \"quoted\" value here"),
+        ("X-Single", "it's a \\path"),
+        ("X-Empty", ""),
+    ];
+    let lines: String = headers
+        .iter()
+        .map(|(name, value)| format!("            {name}: {value}\n"))
+        .collect();
+    let run = stage.run(
+        &format!(
+            "{}{}",
+            action_step(&format!("          extra-headers: |\n{lines}")),
+            later_step(&["API_KEY"])
+        ),
+        true,
+    );
+    assert!(run.ok, "{}", run.log);
+    let recorded = std::fs::read_to_string(&argv).expect("the wrapper ran");
+    assert!(recorded.contains("export"), "{recorded}");
+    let requests = stage.server.requests();
+    assert!(!requests.is_empty());
+    for request in &requests {
+        for (name, value) in headers {
+            assert!(
+                request
+                    .headers
+                    .contains(&(name.to_ascii_lowercase(), value.to_string())),
+                "{name}: {value:?} not sent to {}: {:?}",
+                request.path,
+                request.headers
+            );
+        }
+    }
+    for (name, value) in headers {
+        assert!(
+            !recorded.contains(name),
+            "{name} on the command line:\n{recorded}"
+        );
+        if !value.is_empty() {
+            assert!(
+                !recorded.contains(value),
+                "{value} on the command line:\n{recorded}"
+            );
+        }
+    }
+    assert!(!run.log.contains("gw-secret-value-123"), "{}", run.log);
+
+    // A value no INFISICAL_CUSTOM_HEADERS quoting can carry: refused, naming its line only.
+    let refused = stage.run(
+        &action_step(
+            "          extra-headers: |\n            X-Ok: 1\n            X-Both: it's \"both\"\n",
+        ),
+        true,
+    );
+    assert!(!refused.ok, "{}", refused.log);
+    assert!(
+        refused.log.contains("::error") && refused.log.contains("extra-headers line 2"),
+        "{}",
+        refused.log
+    );
+    assert!(!refused.log.contains("it's \"both\""), "{}", refused.log);
 }
 
 #[test]

@@ -49,6 +49,62 @@ fn a_secret_name_cannot_issue_runner_commands_or_drive_the_terminal() {
     );
 }
 
+/// Custom headers are usually gateway credentials (CF-Access-Client-Secret): a gateway that
+/// echoes one back in its error body must not get it printed, whether it came from `--header` or
+/// `INFISICAL_CUSTOM_HEADERS`. A value under 8 characters is left alone, by design.
+#[test]
+fn a_custom_header_value_the_server_echoes_is_redacted() {
+    let server = FakeInfisical::start(World::demo());
+    let jwt = demo_jwt();
+    let (from_flag, from_env, short) = ("flag-gw-secret-1234", "env gw secret 5678", "tiny1");
+    server.replay(
+        "POST",
+        "/api/v1/auth/oidc-auth/login",
+        403,
+        json!({
+            "reqId": "req-echo",
+            "statusCode": 403,
+            "message": format!("gateway refused {from_flag} / {from_env} / {short}"),
+            "error": "ForbiddenError",
+        }),
+    );
+    let out = Sandbox::new()
+        .cmd()
+        .env(
+            "INFISICAL_CUSTOM_HEADERS",
+            format!("X-Env-Token=\"{from_env}\" X-Short={short}"),
+        )
+        .args(["login", "oidc", "--domain", &server.url(), "--jwt", &jwt])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .args(["--header", &format!("X-Flag-Token: {from_flag}")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    // They were sent, so the echo is a real one.
+    let sent = &server.requests()[0].headers;
+    assert!(
+        sent.contains(&("x-flag-token".into(), from_flag.into())),
+        "{sent:?}"
+    );
+    assert!(
+        sent.contains(&("x-env-token".into(), from_env.into())),
+        "{sent:?}"
+    );
+    assert!(
+        !err.contains(from_flag),
+        "a --header value was printed: {err}"
+    );
+    assert!(
+        !err.contains(from_env),
+        "an INFISICAL_CUSTOM_HEADERS value was printed: {err}"
+    );
+    assert!(
+        err.contains("gateway refused [redacted] / [redacted] / tiny1"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_token_the_server_echoes_is_redacted() {
     let server = FakeInfisical::start(World::demo());
