@@ -109,26 +109,13 @@ trim() {
     TRIMMED="${text%"${text##*[![:space:]]}"}"
 }
 
-# How many secrets a heredoc-form file holds from byte OFFSET on: NAME<<DELIMITER ... DELIMITER.
-count_heredocs() {
-    # shellcheck disable=SC2016 # awk's $0, not the shell's
-    local program='
-        d == "" { i = index($0, "<<"); if (i > 0) { d = substr($0, i + 2); n++ } else if (index($0, "=") > 0) n++; next }
-        $0 == d { d = "" }
-        END { print n + 0 }'
-    if [ "$2" -eq 0 ]; then
-        awk "$program" "$1"
-    else
-        tail -c "+$(($2 + 1))" "$1" | awk "$program"
-    fi
-}
-
 # Runs the CLI with its stderr captured (not a terminal: no spinner on act's PTY), so its error
 # and hint can become the annotation; stdout (the masks) goes straight to the runner. A command
 # substitution forks no program: the warm path is timed (benches/action.rs).
 call() {
     local errors status=0
     { errors="$("$@" 2>&1 1>&3 3>&-)" || status=$?; } 3>&1
+    STDERR="$errors"
     if [ -n "$errors" ]; then
         printf '%s\n' "$errors" >&2
     fi
@@ -201,30 +188,26 @@ run() {
             ;;
     esac
 
-    local target offset=0
     if [ "$ACTION_EXPORT_TYPE" = env ]; then
         args+=(--github-env)
-        target="${GITHUB_ENV:?GITHUB_ENV is not set}"
-        if [ -s "$target" ]; then
-            offset="$(wc -c <"$target")"
-            offset="${offset//[[:space:]]/}"
-        fi
     else
         # secrets-action's rule: the workspace and the path joined as text, so /.env is
         # <workspace>/.env.
-        target="${GITHUB_WORKSPACE:-}${ACTION_FILE_OUTPUT_PATH:-}"
-        args+=(--format dotenv --output "$target")
+        args+=(--format dotenv --output "${GITHUB_WORKSPACE:-}${ACTION_FILE_OUTPUT_PATH:-}")
     fi
 
     call "$bin" "${args[@]}"
 
-    local count
-    if [ "$ACTION_EXPORT_TYPE" = env ]; then
-        count="$(count_heredocs "$target" "$offset")"
-    else
-        # dotenv: one line per secret (line breaks inside values are escaped).
-        count="$(wc -l <"$target")"
-        count="${count//[[:space:]]/}"
+    # The count is the CLI's own summary line (`Fetched N secrets from ...`; an export writes all
+    # of them or fails), not lines of the file: a value can span lines, or look like a heredoc.
+    local line count=""
+    while IFS= read -r line; do
+        if [[ "$line" =~ ^Fetched\ ([0-9]+)\ secrets?\ from\  ]]; then
+            count="${BASH_REMATCH[1]}"
+        fi
+    done <<<"$STDERR"
+    if [ -z "$count" ]; then
+        printf '::warning title=infisical-oidc action::%s\n' "$APP $VERSION printed no \"Fetched N secrets\" line, so the output secrets-count is empty"
     fi
     if [ -n "${GITHUB_OUTPUT:-}" ]; then
         printf 'secrets-count=%s\n' "$count" >>"$GITHUB_OUTPUT"

@@ -639,6 +639,40 @@ fn extra_headers_reach_infisical_but_never_the_command_line() {
     assert!(!refused.log.contains("it's \"both\""), "{}", refused.log);
 }
 
+/// `secrets-count` is what the CLI fetched and exported, however many lines the values take in
+/// `$GITHUB_ENV` or the dotenv file, and whatever they hold (a `<<` looks like a heredoc).
+#[test]
+fn secrets_count_counts_secrets_not_lines() {
+    let Some(act) = act() else { return };
+    let values = [
+        ("MULTI", "line one\nline two\nline three\n"),
+        ("ARROWS", "a<<b"),
+        ("CRLF", "x\r\ny"),
+        ("PLAIN", "b"),
+        ("DOLLAR", "cost: $5\nline two"),
+        ("TICKS", "a `b`\n'c'\n"),
+    ];
+    let stage = Stage::new(act, &values);
+    let step = |id: &str, extra: &str| {
+        action_step(extra).replace("      - id: secrets\n", &format!("      - id: {id}\n"))
+    };
+    let steps = format!(
+        "{}{}      - shell: bash
+        run: printf '%s %s' \"${{{{ steps.env.outputs.secrets-count }}}}\" \"${{{{ steps.file.outputs.secrets-count }}}}\" > \"$OUT/count\"
+",
+        step("env", ""),
+        step("file", "          export-type: file\n")
+    );
+    let run = stage.run(&steps, true);
+    assert!(run.ok, "{}", run.log);
+    assert_eq!(
+        std::fs::read_to_string(stage.out().join("count")).unwrap(),
+        "6 6",
+        "secrets-count of export-type env, then file\n{}",
+        run.log
+    );
+}
+
 #[test]
 fn without_id_token_permission_the_clis_hint_is_an_error_annotation() {
     let Some(act) = act() else { return };
