@@ -35,8 +35,9 @@ boolean() {
 check() {
     case "${ACTION_METHOD:-}" in
         universal)
-            [ -n "${ACTION_CLIENT_ID:-}" ] && [ -n "${ACTION_CLIENT_SECRET:-}" ] ||
+            if [ -z "${ACTION_CLIENT_ID:-}" ] || [ -z "${ACTION_CLIENT_SECRET:-}" ]; then
                 fail "Missing universal auth credentials (set client-id and client-secret, or use method: oidc)"
+            fi
             ;;
         oidc)
             [ -n "${ACTION_IDENTITY_ID:-}" ] || fail "Missing identity ID for OIDC auth (set identity-id)"

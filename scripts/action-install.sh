@@ -95,7 +95,7 @@ check_url() {
         \[*) host="${hostport%%]*}]" ;;
         *) host="${hostport%%:*}" ;;
     esac
-    host="$(printf '%s' "$host" | tr 'A-Z' 'a-z')"
+    host="$(printf '%s' "$host" | tr '[:upper:]' '[:lower:]')"
     case "$host" in
         localhost | *.localhost | "[::1]") return 0 ;;
     esac
@@ -237,9 +237,10 @@ install() {
         # Fewest processes: each costs milliseconds in the step (benches/action.rs).
         if [ -e "$dir" ] || [ -e "$dir.complete" ]; then
             rm -rf "$dir" "$dir.complete" 2>/dev/null || true
-            [ ! -e "$dir" ] && [ ! -e "$dir.complete" ] ||
+            if [ -e "$dir" ] || [ -e "$dir.complete" ]; then
                 fail "cannot remove $dir (or $dir.complete) from the tool cache, which holds a binary this action did not verify" \
                     "delete it as its owner, or give the runner a tool cache (RUNNER_TOOL_CACHE) only its own jobs can write"
+            fi
         fi
         local work
         if [ -n "${RUNNER_TEMP:-}" ]; then

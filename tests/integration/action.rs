@@ -493,6 +493,41 @@ fn a_wrong_checksum_stops_the_step_before_the_cli_runs() {
     assert!(!stage.out().join("value.API_KEY").exists());
 }
 
+/// The action's scripts, as install.sh is: shellcheck (installed by `.ci/run`), every severity,
+/// following the install script that the export script sources.
+#[test]
+fn shellcheck_finds_nothing_in_the_action_scripts() {
+    let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|dir| dir.join("shellcheck"))
+        .find(|p| p.is_file());
+    let Some(shellcheck) = found else {
+        assert!(
+            !crate::support::common::tools_promised(),
+            "shellcheck is missing in CI; .ci/run installs it"
+        );
+        crate::support::common::skip("shellcheck not found; the action's scripts were NOT linted");
+        return;
+    };
+    for script in [
+        "scripts/action-install.sh",
+        "scripts/action-export.sh",
+        "scripts/action-checksums.sh",
+    ] {
+        let out = Command::new(&shellcheck)
+            .args(["--shell", "bash", "--external-sources"])
+            .arg(script)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "shellcheck {script}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// On a self-hosted runner the tool cache outlives the job and other repositories' jobs can write
 /// it: a binary planted there, complete marker and all, must never run (it would receive the
 /// OIDC token, the client secret and every secret). The action hashes the cached binary against
