@@ -107,17 +107,18 @@ check_url() {
 }
 
 # Sets SUM to the SHA-256 of a file, in lower-case hex (one fork: the warm path hashes the
-# cached binary on every run).
+# cached binary on every run). openssl first: it uses the CPU's SHA instructions, 6 MB in ~4 ms
+# where coreutils' sha256sum takes ~20 ms and macOS's shasum (Perl) far more.
 sha256_of() {
     local sum
-    if command -v sha256sum >/dev/null 2>&1; then
+    if command -v openssl >/dev/null 2>&1; then
+        sum="$(openssl dgst -sha256 -r "$1")"
+    elif command -v sha256sum >/dev/null 2>&1; then
         sum="$(sha256sum "$1")"
     elif command -v shasum >/dev/null 2>&1; then
         sum="$(shasum -a 256 "$1")"
-    elif command -v openssl >/dev/null 2>&1; then
-        sum="$(openssl dgst -sha256 -r "$1")"
     else
-        fail "no sha256 tool found (sha256sum, shasum or openssl), so $APP cannot be verified"
+        fail "no sha256 tool found (openssl, sha256sum or shasum), so $APP cannot be verified"
     fi
     # All three print lower-case hex first.
     SUM="${sum%% *}"
