@@ -340,6 +340,102 @@ fn github_fake_issues_tokens_like_the_runner() {
     assert_eq!(gh.issued_tokens().len(), 4);
 }
 
+/// The fakes' own HTTP server (not tiny_http's, whose pool let a fleet's connections wait for
+/// others to close): it must frame requests as HTTP/1.1 does, or the CLI's requests would be
+/// recorded wrong or hang.
+#[test]
+fn the_fake_server_frames_requests_like_http_1_1() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+
+    let gh = FakeGithubTokens::start(
+        "rt",
+        infisical::demo_key(),
+        infisical::DEMO_ISSUER,
+        infisical::DEMO_SUBJECT,
+        "octocat",
+    );
+    let address = gh.url().trim_start_matches("http://").to_string();
+    let connect = || {
+        let stream = TcpStream::connect(&address).unwrap();
+        // A guard against a hang, not a timing: every answer here comes at once.
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        stream
+    };
+    // Reads one response: its status line, and its body by Content-Length.
+    let answer = |reader: &mut BufReader<TcpStream>| {
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line.trim().is_empty() {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        status.trim().to_string()
+    };
+
+    // HTTP/1.1 keeps the connection: a chunked body, then `Expect: 100-continue`, on one socket.
+    let stream = connect();
+    let mut writer = stream.try_clone().unwrap();
+    let mut reader = BufReader::new(stream);
+    writer
+        .write_all(
+            b"POST /token?a=1&b=x%20y HTTP/1.1\r\nHost: x\r\nX-Name:  padded \r\n\
+              Transfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nT: t\r\n\r\n",
+        )
+        .unwrap();
+    // The token service answers only GET: a 404 that comes after the whole body was read.
+    assert_eq!(answer(&mut reader), "HTTP/1.1 404 Not Found");
+    writer
+        .write_all(b"PUT /x HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
+        .unwrap();
+    assert_eq!(answer(&mut reader), "HTTP/1.1 100 Continue");
+    writer.write_all(b"abc").unwrap();
+    assert_eq!(answer(&mut reader), "HTTP/1.1 404 Not Found");
+    // HTTP/1.0 without keep-alive: answered, then closed.
+    let stream = connect();
+    let mut writer = stream.try_clone().unwrap();
+    let mut closing = BufReader::new(stream);
+    writer.write_all(b"GET /token HTTP/1.0\r\n\r\n").unwrap();
+    assert_eq!(answer(&mut closing), "HTTP/1.1 401 Unauthorized");
+    let mut rest = Vec::new();
+    assert_eq!(
+        closing.read_to_end(&mut rest).unwrap(),
+        0,
+        "closed after the answer"
+    );
+
+    let requests = gh.requests();
+    assert_eq!(requests.len(), 3);
+    let (chunked, expect, old) = (&requests[0], &requests[1], &requests[2]);
+    assert_eq!(
+        (chunked.method.as_str(), chunked.path.as_str()),
+        ("POST", "/token")
+    );
+    assert_eq!(chunked.query("b"), Some("x y"));
+    assert_eq!(chunked.url, "/token?a=1&b=x%20y");
+    assert_eq!(chunked.header("x-name"), Some("padded"));
+    assert_eq!(chunked.body, "hello world");
+    assert_eq!(
+        (expect.method.as_str(), expect.body.as_str()),
+        ("PUT", "abc")
+    );
+    assert_eq!(old.method, "GET");
+    // The first two came on one connection, the third on another.
+    assert_eq!(chunked.peer, expect.peer);
+    assert_ne!(chunked.peer, old.peer);
+}
+
 // ---------- OIDC login ----------
 
 #[test]
