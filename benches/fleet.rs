@@ -10,6 +10,8 @@
 //!     cargo bench --bench fleet   # FLEET_SIZES=50,200,500 FLEET_WINDOW_MS=15000
 //!                                 # FLEET_AUTH_LIMIT=200 FLEET_SECRETS_LIMIT=60 (FLEET_LIMIT: both)
 //!                                 # FLEET_DEBUG=1: every tenth, first tries and retries by try
+//!                                 # FLEET_TRACE=<dir>: each job's `-v` lines, time-stamped, and
+//!                                 # every request the fake counted, under <dir>/n<N>/
 //!
 //! `cargo bench` builds the CLI it launches with the bench profile (release's: LTO, opt-level 3).
 //! Only 127.0.0.1; every loop is bounded, and a job still running at the deadline is killed.
@@ -58,6 +60,38 @@ fn launch() {
         .args(std::env::args_os().skip(1))
         .env_remove("FLEET_LAUNCH")
         .env_remove("FLEET_START_AT");
+    // FLEET_TRACE=<dir>: run the CLI with `-v` and keep its stderr, each line stamped with the
+    // Unix time (ns) it was read, in <dir>/n<N>/job-<i>: what each try of each job did, and when.
+    if let Some(dir) = std::env::var_os("FLEET_TRACE")
+        && let Some(job) = std::env::var_os("RUNNER_TEMP")
+    {
+        use std::io::{BufRead, Write};
+        command
+            .arg("-v")
+            .env_remove("FLEET_TRACE")
+            .stderr(Stdio::piped());
+        let mut child = match command.spawn() {
+            Ok(child) => child,
+            Err(e) => {
+                eprintln!("run {BIN}: {e}");
+                std::process::exit(127);
+            }
+        };
+        let job = std::path::PathBuf::from(job);
+        let name = job.file_name().unwrap_or_default();
+        let mut trace =
+            std::fs::File::create(std::path::Path::new(&dir).join(name)).expect("trace file");
+        if let Some(stderr) = child.stderr.take() {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = writeln!(trace, "{} {line}", unix_nanos(SystemTime::now()));
+            }
+        }
+        let code = child.wait().ok().and_then(|s| s.code()).unwrap_or(1);
+        std::process::exit(code);
+    }
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
@@ -167,6 +201,11 @@ fn fleet(n: usize, limits: Limits) -> Figures {
         read: limits.secrets,
     });
     let limiter_start = Instant::now();
+    let trace = std::env::var_os("FLEET_TRACE").map(|dir| {
+        let dir = std::path::Path::new(&dir).join(format!("n{n}"));
+        std::fs::create_dir_all(&dir).expect("trace dir");
+        dir
+    });
     let temps: Vec<_> = (0..n)
         .map(|i| scratch.path().join(format!("job-{i}")))
         .collect();
@@ -180,6 +219,7 @@ fn fleet(n: usize, limits: Limits) -> Figures {
                 .env_clear()
                 .env("FLEET_LAUNCH", "1")
                 .env("FLEET_START_AT", unix_nanos(start_at).to_string())
+                .envs(trace.as_ref().map(|dir| ("FLEET_TRACE", dir)))
                 .env("PATH", std::env::var_os("PATH").unwrap_or_default())
                 .env("HOME", temp)
                 .env("GITHUB_ACTIONS", "true")
@@ -254,6 +294,23 @@ fn fleet(n: usize, limits: Limits) -> Figures {
     let arrivals = server.arrivals();
     let offset = started.saturating_duration_since(limiter_start);
     let tenth = window / 10;
+    if let Some(dir) = &trace {
+        // What the fake saw, in seconds since the planned start, beside the jobs' own traces.
+        let lines: String = arrivals
+            .iter()
+            .map(|a| {
+                format!(
+                    "{:.3} {:?} {} job-{}\n",
+                    a.at.as_secs_f64() - offset.as_secs_f64(),
+                    a.bucket,
+                    if a.limited { 429 } else { 200 },
+                    a.job.as_deref().unwrap_or("?")
+                )
+            })
+            .collect();
+        let _ = std::fs::write(dir.join("arrivals"), lines);
+        let _ = std::fs::write(dir.join("start"), unix_nanos(start_at).to_string());
+    }
     let mut tries: BTreeMap<(Option<String>, String), u32> = BTreeMap::new();
     // tenth -> (first tries, retries by try number)
     let mut per_tenth: BTreeMap<u128, (usize, BTreeMap<u32, usize>)> = BTreeMap::new();
