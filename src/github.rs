@@ -77,21 +77,17 @@ pub fn mask_commands(value: &str) -> Vec<String> {
         // The runner warns on an empty mask and masking blanks would blank the whole log.
         return Vec::new();
     }
-    let mut out = vec![format!("::add-mask::{}", escape_command_data(value))];
+    let mut out = vec![format!("::add-mask::{}", messages::escape_data(value))];
     if value.contains(['\n', '\r']) {
         for line in value
             .split(['\n', '\r'])
             .map(str::trim)
             .filter(|l| !l.is_empty())
         {
-            out.push(format!("::add-mask::{}", escape_command_data(line)));
+            out.push(format!("::add-mask::{}", messages::escape_data(line)));
         }
     }
     out
-}
-
-fn escape_command_data(value: &str) -> String {
-    messages::escape_data(value)
 }
 
 /// Writes mask commands on stderr (the runner reads both streams; stdout stays clean for pipes).

@@ -6,7 +6,7 @@ pub mod errors;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Failure;
-use crate::http::{ApiError, Conditional, Http, HttpError};
+use crate::http::{ApiError, Conditional, Http, HttpError, percent_encode};
 
 pub const DEFAULT_DOMAIN: &str = "https://app.infisical.com";
 
@@ -380,7 +380,7 @@ impl<'a> Api<'a> {
         let auth = [("Authorization", bearer.as_str())];
         match project {
             ProjectRef::Id(id) => {
-                let url = self.url(&format!("/v1/workspace/{}", encode_path_segment(id)));
+                let url = self.url(&format!("/v1/workspace/{}", percent_encode(id)));
                 let found: WorkspaceResponse = self.http.get_json(&url, &[], &auth)?;
                 Ok(Some(found.workspace))
             }
@@ -416,7 +416,7 @@ impl<'a> Api<'a> {
     /// `GET /api/v1/projects/slug/{slug}` → the project's id (v4 only takes ids).
     fn project_id_by_slug(&self, token: &str, slug: &str) -> Result<String, HttpError> {
         let bearer = format!("Bearer {token}");
-        let url = self.url(&format!("/v1/projects/slug/{}", encode_path_segment(slug)));
+        let url = self.url(&format!("/v1/projects/slug/{}", percent_encode(slug)));
         let project: ProjectResponse =
             self.http
                 .get_json(&url, &[], &[("Authorization", &bearer)])?;
@@ -427,17 +427,6 @@ impl<'a> Api<'a> {
 /// The route does not exist on this server (or was retired): try the other generation.
 fn is_gone(e: &ApiError) -> bool {
     e.is_missing_route() || e.status == 410
-}
-
-fn encode_path_segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -462,7 +451,7 @@ mod tests {
 
     #[test]
     fn encodes_a_slug_for_a_path() {
-        assert_eq!(encode_path_segment("my-proj"), "my-proj");
-        assert_eq!(encode_path_segment("a/b c"), "a%2Fb%20c");
+        assert_eq!(percent_encode("my-proj"), "my-proj");
+        assert_eq!(percent_encode("a/b c"), "a%2Fb%20c");
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::sigv4;
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError, Peer, PlatformRequest};
+use crate::http::{Http, HttpError, Peer, PlatformRequest, percent_encode};
 
 /// The request Infisical replays: its body, exactly as AWS's SDKs send it.
 pub const GET_CALLER_IDENTITY: &str = "Action=GetCallerIdentity&Version=2011-06-15";
@@ -610,20 +610,9 @@ fn xml_value(xml: &str, tag: &str) -> Option<String> {
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn escape(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -229,7 +229,7 @@ fn sign_with_metadata_account(
         .trim_end_matches('/');
     let url = format!(
         "{endpoint}/v1/projects/-/serviceAccounts/{}:signJwt",
-        super::metadata::escape(&email)
+        crate::http::percent_encode(&email)
     );
     let payload = claims_json(&email, identity_id, now);
     let request = serde_json::to_vec(&SignJwtRequest { payload: &payload }).unwrap_or_default();

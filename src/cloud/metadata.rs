@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::aws::{AwsSettings, Imds, METADATA_BUDGET};
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError, PlatformRequest};
+use crate::http::{Http, HttpError, PlatformRequest, percent_encode};
 use crate::session::LoginMethod;
 
 /// Where the metadata services are; `config` fills it from the variables.
@@ -44,7 +44,7 @@ pub fn gcp_identity_token(
         .unwrap_or(GCE_DEFAULT_HOST);
     let url = format!(
         "http://{host}/computeMetadata/v1/instance/service-accounts/default/identity?audience={}&format=full",
-        escape(audience)
+        percent_encode(audience)
     );
     let (status, body) = ask(
         http,
@@ -82,10 +82,10 @@ pub fn azure_token(settings: &MetadataSettings, http: &Http) -> Result<String, F
         .unwrap_or(AZURE_DEFAULT_RESOURCE);
     let mut url = format!(
         "{base}/metadata/identity/oauth2/token?api-version=2018-02-01&resource={}",
-        escape(resource)
+        percent_encode(resource)
     );
     if let Some(id) = &settings.azure_client_id {
-        url.push_str(&format!("&client_id={}", escape(id)));
+        url.push_str(&format!("&client_id={}", percent_encode(id)));
     }
     let (status, body) = ask(
         http,
@@ -222,15 +222,4 @@ fn ask(
             HttpError::Status(api) => Failure::new(Kind::Auth, format!("{name} answered HTTP {}", api.status)),
         })?;
     Ok((answer.status, answer.body))
-}
-
-pub(crate) fn escape(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -34,6 +34,7 @@ pub use settings::{
 };
 use tls::read_ca_file;
 use url::display_url;
+pub use url::percent_encode;
 
 use crate::error::Failure;
 use crate::messages;

@@ -95,6 +95,19 @@ pub(super) fn loggable_url(url: &str, extra: &[(&str, &str)]) -> String {
     }
 }
 
+/// Percent-encoding for a path segment, a query value or a form field: every byte but RFC 3986's
+/// unreserved characters becomes `%XX`.
+pub fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
