@@ -44,20 +44,33 @@ pub fn policy_match(value: &str, pattern: &str, rule: Rule) -> Result<bool, Unsu
 
 /// `picomatch.isMatch(value, pattern, options)`.
 pub fn is_match(value: &str, pattern: &str, rule: Rule) -> Result<bool, Unsupported> {
-    let program = compile(pattern, rule)?;
-    // picomatch's own test: the input equal to the glob matches.
-    if value == pattern && !value.is_empty() {
-        return Ok(true);
+    Ok(compile(pattern, rule)?.matches(value, pattern))
+}
+
+/// [`policy_match`] of one pattern against many values, compiled once (`--only` and `--exclude`
+/// over a listing of 100k keys). A pattern we cannot model matches only itself, as
+/// `policy_match(..).unwrap_or(false)` would.
+pub fn matcher(pattern: &str, rule: Rule) -> impl Fn(&str) -> bool + '_ {
+    let program = compile(pattern, rule).ok();
+    move |value| value == pattern || program.as_ref().is_some_and(|p| p.matches(value, pattern))
+}
+
+impl Program {
+    fn matches(&self, value: &str, pattern: &str) -> bool {
+        // picomatch's own test: the input equal to the glob matches.
+        if value == pattern && !value.is_empty() {
+            return true;
+        }
+        if value.is_empty() {
+            return false;
+        }
+        let chars: Vec<char> = value.chars().collect();
+        let matched = match &self.atoms {
+            None => false,
+            Some(atoms) => run(&[atoms.as_slice()], &chars, 0),
+        };
+        matched != self.negated
     }
-    if value.is_empty() {
-        return Ok(false);
-    }
-    let chars: Vec<char> = value.chars().collect();
-    let matched = match &program.atoms {
-        None => false,
-        Some(atoms) => run(&[atoms.as_slice()], &chars, 0),
-    };
-    Ok(matched != program.negated)
 }
 
 /// One step of the compiled regex.

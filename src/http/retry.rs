@@ -79,13 +79,9 @@ pub(super) fn rate_limit_wait(
 
 /// `15:04:05 UTC`: when a wait ends, in the clock CI logs use.
 pub(super) fn utc_clock(at: SystemTime) -> String {
-    let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) % 86_400;
-    format!(
-        "{:02}:{:02}:{:02} UTC",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let t = crate::units::utc_time(secs as i64);
+    format!("{:02}:{:02}:{:02} UTC", t.hour, t.minute, t.second)
 }
 
 /// A number in [0, 1) from the standard library's randomly keyed SipHash: no extra crate.

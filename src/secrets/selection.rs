@@ -24,15 +24,19 @@ pub struct Selection {
 
 impl Selection {
     pub fn apply(&self, mut set: SecretSet) -> SecretSet {
-        let matches = |key: &str, patterns: &[String]| {
+        // Each pattern compiled once, not once per key.
+        fn compiled(patterns: &[String]) -> Vec<impl Fn(&str) -> bool + '_> {
             patterns
                 .iter()
-                .any(|p| glob::policy_match(key, p, Rule::Picomatch).unwrap_or(false))
-        };
-        if !self.only.is_empty() {
-            set.retain(|k| matches(k, &self.only));
+                .map(|p| glob::matcher(p, Rule::Picomatch))
+                .collect()
         }
-        set.retain(|k| !matches(k, &self.exclude));
+        let only = compiled(&self.only);
+        let exclude = compiled(&self.exclude);
+        if !only.is_empty() {
+            set.retain(|k| only.iter().any(|m| m(k)));
+        }
+        set.retain(|k| !exclude.iter().any(|m| m(k)));
         if self.strip_prefix.is_none() && self.prefix.is_none() {
             return set;
         }
