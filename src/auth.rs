@@ -457,14 +457,7 @@ impl<'a> Auth<'a> {
 
     /// OIDC: obtain a token from its source and trade it.
     fn oidc_login(&self, identity_id: &str) -> Result<AccessTokenResponse> {
-        let source = match &self.settings.token_source {
-            TokenLookup::Ready(source) => source,
-            TokenLookup::Unavailable { message, hint } => {
-                return Err(Failure::new(Kind::Auth, message.clone())
-                    .hint(hint.clone())
-                    .into());
-            }
-        };
+        let source = self.settings.token_source.ready()?;
 
         // Before any spinner: the token may come from a prompt, which a spinner would draw over.
         let id_token = oidc::obtain(source, self.http)?;
@@ -517,14 +510,7 @@ impl<'a> Auth<'a> {
             (LoginMethod::Kubernetes, _) => &pod_token,
             (_, source) => source,
         };
-        let source = match source {
-            TokenLookup::Ready(source) => source,
-            TokenLookup::Unavailable { message, hint } => {
-                return Err(Failure::new(Kind::Auth, message.clone())
-                    .hint(hint.clone())
-                    .into());
-            }
-        };
+        let source = source.ready()?;
         let token = oidc::obtain(source, self.http)?;
         self.mask(token.as_str());
         let claims = oidc::decode_claims(token.as_str()).unwrap_or_default();

@@ -183,7 +183,7 @@ pub fn resolve_login(
         }
     }
 
-    let in_github_actions = in_github_actions(env);
+    let in_github_actions = crate::env::in_github_actions(env);
     let explicit = TokenFlags {
         jwt: identity.jwt.clone(),
         jwt_file: identity.jwt_file.clone(),
@@ -310,10 +310,6 @@ fn read_aws_env(env: Env) -> AwsSettings {
 }
 
 /// GitHub Actions (and runners that copy it: act, Gitea, Forgejo) set `GITHUB_ACTIONS=true`.
-pub fn in_github_actions(env: Env) -> bool {
-    env("GITHUB_ACTIONS").as_deref() == Some("true")
-}
-
 pub fn resolve_fetch(
     common: &CommonArgs,
     fetch: &FetchArgs,

@@ -3,3 +3,8 @@
 
 /// Reads an environment variable (an empty value counts as unset).
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Whether this is a GitHub Actions job (or a runner that says it is, such as act).
+pub fn in_github_actions(env: Env) -> bool {
+    env("GITHUB_ACTIONS").as_deref() == Some("true")
+}

@@ -190,7 +190,7 @@ impl SessionStore {
             return Some(local.join("infisical-oidc").join("sessions"));
         }
         let _ = local_data_dir;
-        let runner_temp = (env("GITHUB_ACTIONS").as_deref() == Some("true"))
+        let runner_temp = crate::env::in_github_actions(env)
             .then(|| env("RUNNER_TEMP"))
             .flatten();
         Some(match runner_temp {

@@ -194,14 +194,7 @@ fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
 /// Obtains the token exactly as a login would, then shows its claims on stdout (never the token)
 /// and which of Infisical's checks it would pass. Exits 3 when one would fail.
 fn dry_run(args: &LoginOidcArgs, source: &TokenLookup, mask: bool, http: &Http) -> Result<()> {
-    let source = match source {
-        TokenLookup::Ready(source) => source,
-        TokenLookup::Unavailable { message, hint } => {
-            return Err(Failure::new(Kind::Auth, message.clone())
-                .hint(hint.clone())
-                .into());
-        }
-    };
+    let source = source.ready()?;
     let token = oidc::obtain(source, http)?;
     if mask {
         github::add_masks([token.as_str()]);

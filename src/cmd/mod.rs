@@ -27,7 +27,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     messages::configure(messages::Mode {
         quiet: cli.network.quiet,
         verbosity: cli.network.verbose,
-        github_actions: config::in_github_actions(env),
+        github_actions: crate::env::in_github_actions(env),
     });
     let network = config::resolve_network(&cli.network, env)?;
     let http = Http::new(network)?;

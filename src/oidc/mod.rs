@@ -93,6 +93,18 @@ pub enum TokenLookup {
     Unavailable { message: String, hint: String },
 }
 
+impl TokenLookup {
+    /// The source, or the failure that says why there is none and what to do (exit 3).
+    pub fn ready(&self) -> Result<&IdTokenSource, Failure> {
+        match self {
+            TokenLookup::Ready(source) => Ok(source),
+            TokenLookup::Unavailable { message, hint } => {
+                Err(Failure::new(Kind::Auth, message.clone()).hint(hint.clone()))
+            }
+        }
+    }
+}
+
 fn unavailable(message: impl Into<String>, hint: impl Into<String>) -> TokenLookup {
     TokenLookup::Unavailable {
         message: message.into(),
