@@ -1,8 +1,10 @@
-//! Self-update: which release to move to, whether this copy may replace itself, and the swap.
-//! Downloading, the sha256 check and the atomic replacement are the `self_update` crate's, over
-//! the process's one HTTP client; the release names are dist's (see dist-workspace.toml).
+//! Self-update: which release to move to, whether this copy may replace itself, where its files
+//! may come from, and the swap. Downloading, the sha256 check and the atomic replacement are the
+//! `self_update` crate's, over the process's one HTTP client; the release names are dist's (see
+//! dist-workspace.toml).
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use self_update::backends::github;
 
@@ -18,6 +20,65 @@ const APP: &str = env!("CARGO_PKG_NAME");
 
 /// GitHub's API, unless `INFISICAL_OIDC_UPDATE_API` points elsewhere (the tests' fake GitHub).
 const GITHUB_API: &str = "https://api.github.com";
+
+/// Where GitHub serves release files: the API (an asset's `url`, which `self_update` downloads),
+/// the web host (`browser_download_url`) and the file hosts both redirect to.
+const GITHUB_DOWNLOAD_HOSTS: [&str; 4] = [
+    "api.github.com",
+    "github.com",
+    "objects.githubusercontent.com",
+    "release-assets.githubusercontent.com",
+];
+
+/// A file of the release that the API's answer says to download from somewhere we will not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UntrustedDownload {
+    /// The asset's name (`infisical-oidc-<target>.tar.gz` or its `.sha256`).
+    pub name: String,
+    /// The URL the answer gave for it, as given.
+    pub url: String,
+    pub why: String,
+}
+
+/// Why `self-update` may not download a release file from `url`, which the releases API at `api`
+/// named for it, if it may not. The answer names the URLs of the archive and of its checksum
+/// alike, so whoever can alter the answer could send both elsewhere: only https to the API's own
+/// host or to GitHub's download hosts is taken, and plain http only to the host of an API that is
+/// itself plain http (which `cmd` allows for loopback, or with `--allow-insecure-http`).
+pub fn download_refusal(api: &str, url: &str) -> Option<String> {
+    let Some((scheme, host)) = crate::http::scheme_and_host(url) else {
+        return Some("it is not a URL".to_string());
+    };
+    let (api_scheme, api_host) = crate::http::scheme_and_host(api).unwrap_or_default();
+    match scheme.as_str() {
+        "https" if host == api_host || GITHUB_DOWNLOAD_HOSTS.contains(&host.as_str()) => None,
+        "https" => Some(format!(
+            "{host} is neither the API's host ({api_host}) nor one of GitHub's download hosts"
+        )),
+        "http" if api_scheme == "http" && host == api_host => None,
+        "http" if api_scheme == "http" => Some(format!(
+            "plain http:// goes only to the API's own host ({api_host}), not to {host}"
+        )),
+        "http" => Some(format!(
+            "it is plain http:// where the API ({api_host}) is https://"
+        )),
+        other => Some(format!("{other}:// is not https://")),
+    }
+}
+
+/// Why `install` did not replace the binary.
+#[derive(Debug)]
+pub enum InstallError {
+    /// The release's answer points a download somewhere it may not go; nothing was downloaded.
+    Untrusted(UntrustedDownload),
+    Update(self_update::Error),
+}
+
+impl From<self_update::Error> for InstallError {
+    fn from(e: self_update::Error) -> InstallError {
+        InstallError::Update(e)
+    }
+}
 
 /// Where releases live: `owner/repo` from Cargo.toml's `repository`, the one place it is set.
 pub fn repository() -> (&'static str, &'static str) {
@@ -201,17 +262,47 @@ impl Releases {
         }
     }
 
-    /// Replaces the running binary with the release's, after checking the archive against the
-    /// release's `.sha256` (and GitHub's own digest) and that the new binary runs and reports
-    /// `version`. On any failure the running binary is left as it was.
-    pub fn install(&self, version: &str) -> Result<(), self_update::Error> {
-        self.updater(Some(version))?.update()?;
+    /// Replaces the running binary with the release's, after checking where the archive and its
+    /// `.sha256` would come from, the archive against that `.sha256` (and GitHub's own digest),
+    /// and that the new binary runs and reports `version`. On any failure the running binary is
+    /// left as it was.
+    pub fn install(&self, version: &str) -> Result<(), InstallError> {
+        let refused: Arc<Mutex<Option<UntrustedDownload>>> = Arc::default();
+        let mut builder = self.configure(Some(version));
+        // `self_update` downloads each asset from the `url` in the same answer it picks the
+        // asset from, and asks us to pick: the one place to judge those URLs before any request.
+        // A refusal cannot travel through the matcher's `Option`, so it is left beside it.
+        let (api, found) = (self.api.clone(), refused.clone());
+        builder.asset_matcher(move |assets| {
+            // The exact archive: `<archive>.sha256` contains the target too.
+            let named = |name: String| assets.iter().find(|a| a.name() == name);
+            let archive = named(archive_name(TARGET))?;
+            for asset in std::iter::once(archive).chain(named(checksum_name(TARGET))) {
+                if let Some(why) = download_refusal(&api, asset.download_url()) {
+                    *found.lock().unwrap_or_else(|p| p.into_inner()) = Some(UntrustedDownload {
+                        name: asset.name().to_string(),
+                        url: asset.download_url().to_string(),
+                        why,
+                    });
+                    return None;
+                }
+            }
+            Some(archive.clone())
+        });
+        let outcome = builder.build().and_then(|updater| updater.update());
+        if let Some(untrusted) = refused.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            return Err(InstallError::Untrusted(untrusted));
+        }
+        outcome?;
         Ok(())
     }
 
     fn updater(&self, version: Option<&str>) -> Result<github::Update, self_update::Error> {
+        self.configure(version).build()
+    }
+
+    fn configure(&self, version: Option<&str>) -> github::UpdateBuilder {
         let (owner, repo) = repository();
-        let archive = archive_name(TARGET);
         let mut builder = github::Update::configure();
         builder
             .repo_owner(owner)
@@ -222,8 +313,6 @@ impl Releases {
             .target(TARGET)
             .current_version(VERSION)
             .bin_path_in_archive("{{ bin }}-{{ target }}/{{ bin }}")
-            // The exact archive: `<archive>.sha256` contains the target too.
-            .asset_matcher(move |assets| assets.iter().find(|a| a.name() == archive).cloned())
             .checksum_from_asset(checksum_name(TARGET))
             .no_confirm(true)
             .show_output(false)
@@ -237,7 +326,7 @@ impl Releases {
                 .release_tag(format!("v{version}"))
                 .verify_binary(move |new_exe| reports_version(new_exe, &expected));
         }
-        builder.build()
+        builder
     }
 }
 
@@ -290,6 +379,54 @@ mod tests {
         assert_eq!(
             checksum_name("aarch64-apple-darwin"),
             "infisical-oidc-aarch64-apple-darwin.tar.gz.sha256"
+        );
+    }
+
+    #[test]
+    fn release_files_come_over_https_from_github_or_the_apis_own_host() {
+        let github = "https://api.github.com";
+        for url in [
+            "https://api.github.com/repos/o/r/releases/assets/1",
+            "https://github.com/o/r/releases/download/v1/a.tar.gz",
+            "https://objects.githubusercontent.com/x",
+            "https://release-assets.githubusercontent.com/x",
+            "HTTPS://API.GITHUB.COM/x",
+        ] {
+            assert_eq!(download_refusal(github, url), None, "{url}");
+        }
+        for url in [
+            "http://api.github.com/repos/o/r/releases/assets/1",
+            "http://127.0.0.1/a.tar.gz",
+            "https://evil.example/a.tar.gz",
+            "https://api.github.com@evil.example/a.tar.gz",
+            "https://github.com.evil.example/a.tar.gz",
+            "ftp://github.com/a.tar.gz",
+            "/repos/o/r/releases/assets/1",
+            "",
+        ] {
+            assert!(download_refusal(github, url).is_some(), "{url}");
+        }
+        // GitHub Enterprise: its own host too, over https.
+        let enterprise = "https://ghe.example/api/v3";
+        assert_eq!(
+            download_refusal(enterprise, "https://ghe.example/files/a"),
+            None
+        );
+        assert!(download_refusal(enterprise, "http://ghe.example/files/a").is_some());
+        // A plain http API (loopback, or allowed with --allow-insecure-http): its own host only.
+        let local = "http://127.0.0.1:8080/api/v3";
+        assert_eq!(download_refusal(local, "http://127.0.0.1:8080/a"), None);
+        assert_eq!(
+            download_refusal(local, "https://objects.githubusercontent.com/a"),
+            None
+        );
+        assert!(download_refusal(local, "http://10.0.0.1/a").is_some());
+        assert!(download_refusal(local, "http://localhost.example/a").is_some());
+        assert_eq!(
+            download_refusal(github, "https://evil.example/a").as_deref(),
+            Some(
+                "evil.example is neither the API's host (api.github.com) nor one of GitHub's download hosts"
+            )
         );
     }
 

@@ -10,7 +10,7 @@ use crate::cli::SelfUpdateArgs;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Http;
-use crate::update::{self, Installation, Releases, VERSION};
+use crate::update::{self, InstallError, Installation, Releases, UntrustedDownload, VERSION};
 
 pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
     if !args.check
@@ -96,9 +96,10 @@ pub fn self_update(args: &SelfUpdateArgs, http: &Http, env: Env) -> Result<()> {
     }
 
     crate::messages::say(&format!("Updating infisical-oidc {VERSION} to {wanted}..."));
-    releases
-        .install(&wanted)
-        .map_err(|e| explain(e, &releases))?;
+    releases.install(&wanted).map_err(|e| match e {
+        InstallError::Untrusted(untrusted) => refuse_download(&untrusted, &releases),
+        InstallError::Update(e) => explain(e, &releases),
+    })?;
     crate::messages::say(&format!(
         "Updated {} from {VERSION} to {wanted}",
         exe.display()
@@ -170,6 +171,25 @@ fn refuse_unless_replaceable(exe: &Path, installation: &Installation) -> Result<
     )
     .hint(how_to_update(installation))
     .into())
+}
+
+/// The answer about the release sends a download where it may not go: whoever altered it (a
+/// mirror, a proxy, the network to a plain http API) could serve the archive and its checksum.
+fn refuse_download(untrusted: &UntrustedDownload, releases: &Releases) -> anyhow::Error {
+    Failure::new(
+        Kind::General,
+        format!(
+            "refusing to download {} from {}: {}; nothing was downloaded or changed",
+            untrusted.name, untrusted.url, untrusted.why
+        ),
+    )
+    .hint(format!(
+        "the answer from {} may have been altered on the way: retry from a network you trust, or \
+         install the release from {} with install.sh",
+        releases.api(),
+        update::releases_page()
+    ))
+    .into()
 }
 
 /// What went wrong talking to GitHub or installing, in the user's terms.

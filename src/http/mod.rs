@@ -34,7 +34,7 @@ pub use settings::{
 };
 use tls::read_ca_file;
 use url::display_url;
-pub use url::percent_encode;
+pub use url::{percent_encode, scheme_and_host};
 
 use crate::error::Failure;
 use crate::messages;

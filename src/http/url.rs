@@ -15,8 +15,9 @@ pub(super) fn is_loopback(host: &str) -> bool {
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// `("https", "app.infisical.com")`, lower-cased; IPv6 hosts keep their brackets.
-pub(super) fn scheme_and_host(url: &str) -> Option<(String, String)> {
+/// `("https", "app.infisical.com")`, lower-cased; IPv6 hosts keep their brackets. The host is the
+/// one a request goes to: `https://github.com@evil.example/` is evil.example's.
+pub fn scheme_and_host(url: &str) -> Option<(String, String)> {
     let uri: ureq::http::Uri = url.parse().ok()?;
     Some((
         uri.scheme_str()?.to_ascii_lowercase(),

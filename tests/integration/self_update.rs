@@ -508,3 +508,68 @@ fn plain_http_to_another_host_is_refused_before_any_request() {
     assert_eq!(installed.files(), before);
     assert_eq!(installed.version(), env!("CARGO_PKG_VERSION"));
 }
+
+/// `self_update` downloads each file from the `url` the releases API gives for it, and the archive's
+/// checksum comes from the same answer: an answer altered on the way (a mirror, a proxy) could
+/// send both elsewhere. Only https to GitHub's download hosts or the API's own host is taken, and
+/// plain http only to the API's own (loopback) host; the refusal comes before any download.
+#[test]
+fn a_file_url_off_github_or_over_plain_http_is_refused_before_any_download() {
+    for (asset, url, why) in [
+        (
+            archive_name(TARGET),
+            "http://releases.example/infisical-oidc.tar.gz",
+            "plain http:// goes only to the API's own host (127.0.0.1), not to releases.example",
+        ),
+        (
+            checksum_name(TARGET),
+            "https://evil.example/sums",
+            "evil.example is neither the API's host (127.0.0.1) nor one of GitHub's download hosts",
+        ),
+        (
+            checksum_name(TARGET),
+            "https://github.com/x\n::stop-commands::x",
+            "it is not a URL",
+        ),
+        (
+            archive_name(TARGET),
+            "https://api.github.com@evil.example/infisical-oidc.tar.gz",
+            "evil.example is neither",
+        ),
+    ] {
+        let release = stub_release("99.0.0").with_asset_url(&asset, url);
+        let github = FakeGitHub::start(vec![release, Release::real(&[TARGET])]);
+        // A safety net: were the refusal missing, the download would go to this loopback proxy
+        // (which reaches nothing but this machine) rather than leave it.
+        let proxy = LoopbackProxy::start();
+        let installed = Installed::new(&github)
+            .env("http_proxy", &proxy.url())
+            .env("HTTP_PROXY", &proxy.url())
+            .env("GITHUB_ACTIONS", "true")
+            .env("CI", "false");
+        let out = installed.self_update(&["--force"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        let shown = url.replace('\n', "\\n");
+        assert!(
+            err.contains(&format!(
+                "infisical-oidc: error: refusing to download {asset} from {shown}: {why}"
+            )) && err.contains(
+                "nothing was downloaded or changed\n  hint: the answer from http://127.0.0.1:"
+            ),
+            "{err}"
+        );
+        // The URL is outside text: escaped, it starts no runner command of its own.
+        assert!(
+            !err.lines().any(|l| l.starts_with("::stop-commands")),
+            "{err}"
+        );
+        assert!(github.downloaded().is_empty(), "{:?}", github.downloaded());
+        assert_eq!(installed.version(), VERSION);
+        assert_eq!(installed.files(), [APP]);
+        let port = github.url().rsplit(':').next().unwrap().to_string();
+        for tunnel in proxy.tunnels() {
+            assert_eq!(tunnel, format!("127.0.0.1:{port}"));
+        }
+    }
+}

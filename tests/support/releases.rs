@@ -144,6 +144,8 @@ pub struct Asset {
     pub bytes: Vec<u8>,
     /// What GitHub's API reports as the asset's `digest`: the sha256 of what was uploaded.
     pub sha256: String,
+    /// The asset's `url` in the API's answer when not the fake's own: an answer altered on the way.
+    pub url: Option<String>,
 }
 
 impl Asset {
@@ -152,6 +154,7 @@ impl Asset {
             sha256: sha256_hex(&bytes),
             name,
             bytes,
+            url: None,
         }
     }
 }
@@ -192,6 +195,13 @@ impl Release {
             .iter_mut()
             .find(|a| a.name == name)
             .unwrap_or_else(|| panic!("no asset {name}"))
+    }
+
+    /// The API's answer names `url` as where to download this asset from (its `url`, which
+    /// clients fetch with `Accept: application/octet-stream`, and its `browser_download_url`).
+    pub fn with_asset_url(mut self, name: &str, url: &str) -> Release {
+        self.asset_mut(name).url = Some(url.to_string());
+        self
     }
 
     /// Replaces an archive's bytes but keeps the published checksum: a download altered on the way.
@@ -302,12 +312,16 @@ fn release_json(releases: &[Release], index: usize, base: &str) -> Value {
         .enumerate()
         .map(|(ai, asset)| {
             let id = asset_id(index, ai);
+            let api_url = format!("{base}/api/v3/repos/{OWNER}/{REPO}/releases/assets/{id}");
+            let browser_url = format!(
+                "{base}/{OWNER}/{REPO}/releases/download/{}/{}",
+                release.tag, asset.name
+            );
             json!({
                 "id": id.parse::<u64>().unwrap_or_default(),
                 "name": asset.name,
-                "url": format!("{base}/api/v3/repos/{OWNER}/{REPO}/releases/assets/{id}"),
-                "browser_download_url":
-                    format!("{base}/{OWNER}/{REPO}/releases/download/{}/{}", release.tag, asset.name),
+                "url": asset.url.clone().unwrap_or(api_url),
+                "browser_download_url": asset.url.clone().unwrap_or(browser_url),
                 "content_type": "application/octet-stream",
                 "size": asset.bytes.len(),
                 "digest": format!("sha256:{}", asset.sha256),
