@@ -66,6 +66,18 @@ pub fn download_refusal(api: &str, url: &str) -> Option<String> {
     }
 }
 
+/// The plain http:// URL a redirect led to, when that is why a download failed: from an https://
+/// API the client follows no redirect there (`Http::agent_for`).
+pub fn refused_redirect(e: &self_update::Error) -> Option<String> {
+    let self_update::Error::Transport(source) = e else {
+        return None;
+    };
+    match source.downcast_ref::<ureq::Error>()? {
+        ureq::Error::RequireHttpsOnly(url) => Some(crate::http::display_url(url)),
+        _ => None,
+    }
+}
+
 /// Why `install` did not replace the binary.
 #[derive(Debug)]
 pub enum InstallError {

@@ -183,18 +183,34 @@ fn refuse_download(untrusted: &UntrustedDownload, releases: &Releases) -> anyhow
             untrusted.name, untrusted.url, untrusted.why
         ),
     )
-    .hint(format!(
+    .hint(altered_on_the_way(releases))
+    .into()
+}
+
+fn altered_on_the_way(releases: &Releases) -> String {
+    format!(
         "the answer from {} may have been altered on the way: retry from a network you trust, or \
          install the release from {} with install.sh",
         releases.api(),
         update::releases_page()
-    ))
-    .into()
+    )
 }
 
 /// What went wrong talking to GitHub or installing, in the user's terms.
 fn explain(e: self_update::Error, releases: &Releases) -> anyhow::Error {
     use self_update::Error as E;
+    if let Some(url) = update::refused_redirect(&e) {
+        return Failure::new(
+            Kind::General,
+            format!(
+                "refusing a redirect to plain http:// ({url}) from {}: anyone on the way could \
+                 swap the file; nothing was changed",
+                releases.api()
+            ),
+        )
+        .hint(altered_on_the_way(releases))
+        .into();
+    }
     let page = update::releases_page();
     let target = update::TARGET;
     let failure = match &e {

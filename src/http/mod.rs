@@ -33,8 +33,7 @@ pub use settings::{
     DEFAULT_RETRIES, DEFAULT_TIMEOUT, NetworkSettings,
 };
 use tls::read_ca_file;
-use url::display_url;
-pub use url::{percent_encode, scheme_and_host};
+pub use url::{display_url, percent_encode, scheme_and_host};
 
 use crate::error::Failure;
 use crate::messages;
@@ -182,7 +181,8 @@ impl Http {
     /// with what ours gets per request: the proxy curl would pick for `url`, the CA roots
     /// (system, `--ca-cert`), the connect and read timeouts. Unlike ours it follows redirects:
     /// GitHub answers an asset download with a 302 to its file host. An `Authorization` header
-    /// is never carried across a redirect.
+    /// is never carried across a redirect, and from an https:// `url` no request (a redirect's
+    /// included) goes over plain http: the checksum would travel with the archive.
     pub fn agent_for(&self, url: &str) -> ureq::Agent {
         let proxy = self.proxies.for_url(url).map(|p| p.proxy.clone());
         let mut config = ureq::Agent::config_builder()
@@ -194,7 +194,7 @@ impl Http {
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_per_read(Some(READ_TIMEOUT));
         if url.starts_with("https:") {
-            config = config.tls_config(self.tls().clone());
+            config = config.tls_config(self.tls().clone()).https_only(true);
         }
         config.build().into()
     }

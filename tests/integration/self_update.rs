@@ -11,9 +11,13 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
 
+use support::front::Front;
 use support::http::Recorded;
 use support::proxy::LoopbackProxy;
-use support::releases::{APP, FakeGitHub, Release, archive_name, checksum_name, stub_binary};
+use support::releases::{
+    APP, FakeGitHub, OWNER, REPO, Release, archive_name, checksum_name, stub_binary,
+};
+use support::tls::TestCa;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The target the binary under test was built for (build.rs sets it for every target of the crate).
@@ -572,4 +576,55 @@ fn a_file_url_off_github_or_over_plain_http_is_refused_before_any_download() {
             assert_eq!(tunnel, format!("127.0.0.1:{port}"));
         }
     }
+}
+
+/// GitHub answers a download with a redirect to its file host: from an https:// API, that
+/// redirect may not lead to plain http://, where anyone on the way could swap the file.
+#[test]
+fn a_redirect_from_https_to_plain_http_is_not_followed() {
+    let github = FakeGitHub::start(vec![]);
+    let ca = TestCa::new();
+    // GitHub over https (the front); its downloads redirect to the fake's plain http address.
+    let front = Front::tls(&github.url(), &ca);
+    let tag = "v99.0.0";
+    let download = |name: &str| {
+        format!(
+            "{}/{OWNER}/{REPO}/releases/download/{tag}/{name}",
+            front.url()
+        )
+    };
+    let (archive, checksum) = (archive_name(TARGET), checksum_name(TARGET));
+    github.set_releases(vec![
+        stub_release("99.0.0")
+            .with_asset_url(&archive, &download(&archive))
+            .with_asset_url(&checksum, &download(&checksum)),
+        Release::real(&[TARGET]),
+    ]);
+    let installed = Installed::new(&github);
+    let ca_file = ca.write_ca(&installed.dir.path().join("ca.pem"));
+    let installed = installed
+        .env(
+            "INFISICAL_OIDC_UPDATE_API",
+            &format!("{}/api/v3", front.url()),
+        )
+        .env("INFISICAL_CA_CERT", ca_file.to_str().unwrap());
+    let out = installed.self_update(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let file_host = format!("{}/file-host/{tag}/{checksum}", github.url());
+    assert!(
+        err.contains(&format!(
+            "infisical-oidc: error: refusing a redirect to plain http:// ({file_host}) from {}/api/v3: \
+             anyone on the way could swap the file; nothing was changed\n  hint: the answer from",
+            front.url()
+        )),
+        "{err}"
+    );
+    assert!(
+        github.file_host_requests().is_empty(),
+        "{:?}",
+        github.requests()
+    );
+    assert_eq!(installed.version(), VERSION);
+    assert_eq!(installed.files(), [APP]);
 }

@@ -236,6 +236,12 @@ impl FakeGitHub {
         FakeGitHub { server, releases }
     }
 
+    /// Publishes these releases instead (for answers that name the fake's own address, which is
+    /// known only once it runs).
+    pub fn set_releases(&self, releases: Vec<Release>) {
+        *lock(&self.releases) = releases;
+    }
+
     /// What `INFISICAL_OIDC_INSTALLER_GITHUB_BASE_URL` names: the web root.
     pub fn url(&self) -> String {
         self.server.url()
