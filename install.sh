@@ -237,20 +237,42 @@ fetch() {
                 ;;
         esac
     fi
-    # GNU wget and busybox wget share only a few options, and differ in exit codes: read the log.
-    # (Busybox 1.35's wget crashes on -T, so only GNU wget gets a timeout and retries.)
-    set -- "$1" "$2" "${3:-}" -O "$2"
-    if [ -z "${WGET_IS_BUSYBOX:-}" ]; then
-        set -- "$@" -T 30 --tries=3
-    fi
-    if [ -n "$3" ]; then
-        set -- "$@" --header="$3"
-    fi
+    # GNU wget and busybox wget share only a few options, and differ in exit codes: read the log
+    # (in the C locale, whatever the user's). Busybox 1.35's wget crashes on -T, so only GNU wget
+    # gets a timeout and retries.
+    # GNU wget follows a redirect anywhere, https:// to plain http:// included: its --https-only
+    # only filters the links of a recursive download, never the URL given or a redirect (checked
+    # with GNU Wget 1.21.3). So it follows none (--max-redirect=0) and follow_redirect judges each
+    # one before any request, as curl's --proto-redir does above. Busybox wget has no way to stop
+    # at a redirect: with it, one from https:// to http:// is followed (prefer curl there).
     fetch_url="$1"
-    shift 3
-    if wget "$@" "$fetch_url" 2>"$fetch_log"; then
-        return 0
-    fi
+    fetch_file="$2"
+    fetch_header="${3:-}"
+    redirects=0
+    while :; do
+        set -- -O "$fetch_file"
+        if [ -z "${WGET_IS_BUSYBOX:-}" ]; then
+            set -- "$@" -T 30 --tries=3 --max-redirect=0
+        fi
+        if [ -n "$fetch_header" ]; then
+            set -- "$@" --header="$fetch_header"
+        fi
+        if LC_ALL=C wget "$@" "$fetch_url" 2>"$fetch_log"; then
+            return 0
+        fi
+        [ -z "${WGET_IS_BUSYBOX:-}" ] || break
+        location="$(sed -n 's/^Location: \(.*\) \[following\]$/\1/p' "$fetch_log" | sed -n '$p')"
+        [ -n "$location" ] || break
+        redirects=$((redirects + 1))
+        if [ "$redirects" -gt 5 ]; then
+            FETCH_ERROR="more than 5 redirects"
+            return 3
+        fi
+        follow_redirect "$fetch_url" "$location"
+        fetch_url="$NEXT_URL"
+        # A token goes only where it was sent (GitHub's API), never where that redirects.
+        fetch_header=""
+    done
     log="$(cat "$fetch_log")"
     FETCH_ERROR="$(sed -n '$p' "$fetch_log")"
     case "$log" in
@@ -261,6 +283,47 @@ fetch() {
         *"ERROR "[0-9][0-9][0-9]* | *"server returned error"*) return 2 ;;
         *) return 3 ;;
     esac
+}
+
+# follow_redirect FROM LOCATION: sets NEXT_URL to where the redirect from FROM leads, unless
+# curl's rule above would refuse it: from https:// only to https://, from http:// (judged by
+# require_safe_url) also to plain http:// that require_safe_url would let through.
+follow_redirect() {
+    scheme="${2%%:*}"
+    case "$scheme" in
+        "$2" | "" | *[!A-Za-z0-9+.-]*)
+            # A relative reference: against FROM's origin, or its directory.
+            origin="${1#*://}"
+            origin="${1%%://*}://${origin%%[/?#]*}"
+            case "$2" in
+                //*) NEXT_URL="${1%%://*}:$2" ;;
+                /*) NEXT_URL="$origin$2" ;;
+                *)
+                    dir="${1%%[?#]*}"
+                    case "${dir#*://}" in
+                        */*) dir="${dir%/*}" ;;
+                    esac
+                    NEXT_URL="$dir/$2"
+                    ;;
+            esac
+            ;;
+        *) NEXT_URL="$(printf '%s' "$scheme" | tr '[:upper:]' '[:lower:]'):${2#*:}" ;;
+    esac
+    case "$NEXT_URL" in
+        https://*) return 0 ;;
+        http://*)
+            case "$1" in
+                http://*)
+                    http_is_safe "$NEXT_URL" && return 0
+                    why="plain http:// to $HTTP_HOST lets anyone on the way swap the archive and its checksum"
+                    ;;
+                *) why="it leaves https:// for plain http://, where anyone on the way could swap the archive and its checksum" ;;
+            esac
+            ;;
+        *) why="only http:// and https:// are followed" ;;
+    esac
+    fail 5 "refusing the redirect from $1 to $(printf '%s' "$NEXT_URL" | tr -d '\000-\037\177'): $why" \
+        "the server, or something on the way, sent it: retry from a network you trust, or point INFISICAL_OIDC_DOWNLOAD_URL at an https:// mirror"
 }
 
 no_answer_hint() {
@@ -382,22 +445,27 @@ require_safe_url() {
         http://*) ;;
         *) return 0 ;;
     esac
-    [ -z "$ALLOW_HTTP" ] || return 0
+    http_is_safe "$2" && return 0
+    fail 2 "refusing $1=$2: plain http:// to $HTTP_HOST lets anyone on the way swap the archive and its checksum" \
+        "use https://, or pass --allow-insecure-http (INFISICAL_ALLOW_INSECURE_HTTP=true) on a network you trust"
+}
+
+# http_is_safe URL: whether plain http:// may go to URL's host (set in HTTP_HOST).
+http_is_safe() {
     # The authority ends at the first / ? or #, and its host follows the last @: as curl reads it
     # (`http://evil.example#@127.0.0.1/` goes to evil.example).
-    host="${2#http://}"
-    host="${host%%[/?#]*}"
-    host="${host##*@}"
-    case "$host" in
-        \[*) host="${host%%]*}]" ;;
-        *) host="${host%%:*}" ;;
+    HTTP_HOST="${1#http://}"
+    HTTP_HOST="${HTTP_HOST%%[/?#]*}"
+    HTTP_HOST="${HTTP_HOST##*@}"
+    case "$HTTP_HOST" in
+        \[*) HTTP_HOST="${HTTP_HOST%%]*}]" ;;
+        *) HTTP_HOST="${HTTP_HOST%%:*}" ;;
     esac
-    case "$host" in
+    [ -z "$ALLOW_HTTP" ] || return 0
+    case "$HTTP_HOST" in
         localhost | *.localhost | "[::1]") return 0 ;;
     esac
-    is_loopback_ipv4 "$host" && return 0
-    fail 2 "refusing $1=$2: plain http:// to $host lets anyone on the way swap the archive and its checksum" \
-        "use https://, or pass --allow-insecure-http (INFISICAL_ALLOW_INSECURE_HTTP=true) on a network you trust"
+    is_loopback_ipv4 "$HTTP_HOST"
 }
 
 # Copies the binary next to its destination under a fresh name (mktemp: never an existing file

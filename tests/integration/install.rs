@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use common::{stderr, stdout};
+use support::front::Front;
+use support::http::{HttpServer, Reply};
 use support::releases::{APP, FakeGitHub, Release, archive_name, checksum_name, stub_binary};
+use support::tls::TestCa;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -849,5 +852,78 @@ fn plain_http_to_another_host_is_refused_unless_allowed() {
             assert!(!stderr(&out).contains("refusing"), "{}", stderr(&out));
         }
         assert!(github.requests().is_empty());
+    }
+}
+
+/// A redirect may not leave https:// for plain http://, where anyone on the way could swap the
+/// archive and its checksum. curl refuses it (`--proto-redir`); GNU wget's `--https-only` does not
+/// apply to redirects, so wget is told to stop at each one and the script judges it before any
+/// request. All on 127.0.0.1: the mirror and GitHub speak https through test-CA fronts, and the
+/// refused target is the fake GitHub's own plain http address, which records whatever reaches it.
+/// (Busybox wget cannot be told to stop at a redirect: it is not tested here, see install.sh.)
+#[test]
+fn a_redirect_from_https_to_plain_http_is_refused_before_any_request() {
+    let github = FakeGitHub::start(vec![real_release()]);
+    let ca = TestCa::new();
+    let github_tls = Front::tls(&github.url(), &ca);
+    let (secure, plain) = (github_tls.url(), github.url());
+    let tag = format!("v{VERSION}");
+    let signed = "X-Amz-Expires=300&X-Amz-Signature=fake";
+    // `/ROUTE/NAME` answers 302 to GitHub's file host over https, to the same over a relative
+    // reference, or to the file host's plain http address.
+    let mirror = HttpServer::start("redirecting-mirror", move |request| {
+        let (route, name) = request.path[1..].split_once('/').unwrap_or_default();
+        let location = match route {
+            "https" => format!("{secure}/file-host/{tag}/{name}?{signed}"),
+            "relative" => format!("/https/{name}"),
+            "plain" => format!("{plain}/file-host/{tag}/{name}?{signed}"),
+            _ => return Reply::file(b"Not Found".to_vec()).with_status(404),
+        };
+        Reply::file(Vec::new())
+            .with_status(302)
+            .with_header("Location", &location)
+    });
+    let mirror_tls = Front::tls(&mirror.url(), &ca);
+    for kit in [Kit::Curl, Kit::Wget] {
+        if required(downloader(kit)).is_none() {
+            continue;
+        }
+        for route in ["https", "relative", "plain"] {
+            let machine = Machine::new(&github, kit);
+            let ca_file = ca.write_ca(&machine.dir.path().join("ca.pem"));
+            let wgetrc = machine.dir.path().join("wgetrc");
+            std::fs::write(&wgetrc, format!("ca_certificate = {}\n", ca_file.display())).unwrap();
+            let machine = machine
+                .env(
+                    "INFISICAL_OIDC_DOWNLOAD_URL",
+                    &format!("{}/{route}", mirror_tls.url()),
+                )
+                .env("CURL_CA_BUNDLE", &ca_file.display().to_string())
+                .env("WGETRC", &wgetrc.display().to_string());
+            let before = github.file_host_requests().len();
+            let out = machine.install(DASH, &[]);
+            let why = format!("{route}: {}", explain(DASH, kit, &out));
+            let fetched = github.file_host_requests().len() - before;
+            if route != "plain" {
+                assert_eq!(out.status.code(), Some(0), "{why}");
+                assert_eq!(fetched, 2, "the checksum and the archive: {why}");
+                continue;
+            }
+            assert_eq!(out.status.code(), Some(5), "{why}");
+            assert_eq!(fetched, 0, "plain http was requested: {why}");
+            assert_eq!(Machine::files_in(&machine.bin_dir()), Vec::<String>::new());
+            if kit == Kit::Wget {
+                let checksum = checksum_name(&target_for(kit));
+                assert!(
+                    stderr(&out).contains(&format!(
+                        "install.sh: error: refusing the redirect from {}/plain/{checksum} to \
+                         {}/file-host/v{VERSION}/{checksum}?{signed}: it leaves https:// for plain http://",
+                        mirror_tls.url(),
+                        github.url(),
+                    )),
+                    "{why}"
+                );
+            }
+        }
     }
 }
