@@ -803,6 +803,34 @@ pub fn official_spellings(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::Os
     args
 }
 
+/// A command given without the subcommand it needs (`infisical-oidc secrets`): clap answers with
+/// that command's help on stderr and exit 2. This is the mistake in our one form, for the Actions
+/// annotation beside the help.
+pub fn missing_command(e: &clap::Error) -> Option<crate::error::Failure> {
+    if e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return None;
+    }
+    let text = e.render().to_string();
+    let usage = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .unwrap_or("infisical-oidc <COMMAND>")
+        .to_string();
+    let command: Vec<&str> = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<']))
+        .collect();
+    let what = if usage.contains("<COMMAND>") {
+        "a command"
+    } else {
+        "arguments"
+    };
+    Some(
+        crate::error::Failure::usage(format!("`{}` needs {what}", command.join(" ")))
+            .hint(format!("usage: {usage} (see --help)")),
+    )
+}
+
 /// Any other mistake clap finds, in our one form (`infisical-oidc: error: …` and a hint) rather than
 /// clap's own; `None` for `--help` and `--version`, which clap prints itself.
 pub fn usage_failure(e: &clap::Error) -> Option<crate::error::Failure> {

@@ -28,14 +28,22 @@ use clap::Parser;
 use crate::error::{ChildExit, Failure, Kind};
 
 fn main() {
+    // Before parsing, so that a usage error is also an Actions annotation.
+    cmd::prepare_messages();
     let args = cli::official_spellings(std::env::args_os().collect());
     let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let failure = cli::explain_run_usage(&e, &args).or_else(|| cli::usage_failure(&e));
             let Some(failure) = failure else {
-                // --help and --version: clap prints them.
-                e.exit()
+                // --help and --version: clap prints them. So it does the help it shows for a
+                // command without its subcommand (exit 2), which in Actions also gets annotated.
+                let Some(missing) = cli::missing_command(&e) else {
+                    e.exit()
+                };
+                let _ = e.print();
+                messages::error_annotation(&missing.message, missing.hint.as_deref());
+                std::process::exit(missing.kind.code());
             };
             messages::error(&failure.message, failure.hint.as_deref());
             std::process::exit(failure.kind.code());

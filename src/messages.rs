@@ -105,10 +105,20 @@ pub fn error(text: &str, hint: Option<&str>) {
         out.push_str(&format!("\n  hint: {hint}"));
     }
     emit(&out);
+    error_annotation_of(&text, hint.as_deref());
+}
+
+/// The final error when clap has already printed it in its own form (the help it shows for a
+/// command given without its subcommand): in Actions its annotation, nothing more.
+pub fn error_annotation(text: &str, hint: Option<&str>) {
+    error_annotation_of(&clean(text), hint.map(clean).as_deref());
+}
+
+fn error_annotation_of(text: &str, hint: Option<&str>) {
     if in_actions() {
-        let body = match &hint {
+        let body = match hint {
             Some(hint) => format!("{text}\nhint: {hint}"),
-            None => text,
+            None => text.to_string(),
         };
         workflow_commands(&format!("{}\n", annotation("error", &body)));
     }

@@ -22,6 +22,15 @@ use crate::messages;
 use crate::session::LoginMethod;
 use fetch::{PollCache, fetch, fetch_quietly, place, plural, warn_about_domain};
 
+/// What `messages` must know before the command line is parsed: whether this is a GitHub Actions
+/// job, where a usage error is also an annotation. `dispatch` adds `-q` and `-v` once parsed.
+pub fn prepare_messages() {
+    messages::configure(messages::Mode {
+        github_actions: crate::env::in_github_actions(&config::process_env),
+        ..messages::Mode::default()
+    });
+}
+
 pub fn dispatch(cli: Cli) -> Result<()> {
     let env: Env = &config::process_env;
     messages::configure(messages::Mode {

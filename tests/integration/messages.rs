@@ -189,6 +189,85 @@ fn in_actions_warnings_and_errors_are_also_annotations() {
     assert!(stderr(&out).starts_with("infisical-oidc: error: environment `prdo`"));
 }
 
+/// clap finds a usage mistake before any command runs: in Actions it is an annotation too, with
+/// the line on stderr and exit code 2 unchanged. `--help` and `--version` are not mistakes.
+#[test]
+fn in_actions_usage_errors_are_annotations_too() {
+    let sandbox = Sandbox::new();
+    let run = |actions: bool, args: &[&str]| {
+        let mut cmd = sandbox.cmd();
+        if actions {
+            cmd.env("GITHUB_ACTIONS", "true");
+        }
+        cmd.args(args).output().unwrap()
+    };
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--nope"],
+            "unexpected argument '--nope' found%0Ahint: usage: infisical-oidc [OPTIONS] <COMMAND> (see --help)",
+        ),
+        (
+            &["secrets", "get", "--project"],
+            "a value is required for '--project <ID|SLUG>' but none was supplied%0Ahint: see --help",
+        ),
+        // Outside text in the runner's escaping: `%0A` stays text, it does not end the line.
+        (
+            &["--x%0A::warning::y"],
+            "unexpected argument '--x%250A::warning::y' found%0Ahint: usage: infisical-oidc [OPTIONS] <COMMAND> (see --help)",
+        ),
+        // `run`'s own reading of a command before `--`.
+        (
+            &["run", "-e", "prod", "make"],
+            "`make` is not an option of `run`; the command goes after `--`%0Ahint: did you mean `infisical-oidc run -e prod -- make`? (or --command 'make' for a shell line)",
+        ),
+        // clap shows the command's help for a missing subcommand.
+        (
+            &["secrets"],
+            "`infisical-oidc secrets` needs a command%0Ahint: usage: infisical-oidc secrets [OPTIONS] <COMMAND> (see --help)",
+        ),
+    ];
+    for (args, annotation) in cases {
+        let outside = run(false, args);
+        let inside = run(true, args);
+        assert_eq!(outside.status.code(), Some(2), "{args:?}");
+        assert_eq!(inside.status.code(), Some(2), "{args:?}");
+        let err = stderr(&inside);
+        let commands: Vec<&str> = err.lines().filter(|l| l.starts_with("::")).collect();
+        assert_eq!(
+            commands,
+            [format!("::error title=infisical-oidc::{annotation}")],
+            "{err}"
+        );
+        // Besides the annotation, what a person reads is what they read outside Actions.
+        let rest: String = err
+            .lines()
+            .filter(|l| !l.starts_with("::"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(rest, stderr(&outside), "{args:?}");
+        assert!(!stderr(&outside).contains("::error"), "{args:?}");
+    }
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["secrets", "--help"],
+        &["help"],
+    ] {
+        let outside = run(false, args);
+        let inside = run(true, args);
+        assert_eq!(inside.status.code(), Some(0), "{args:?}");
+        assert_eq!(
+            (&inside.stdout, &inside.stderr),
+            (&outside.stdout, &outside.stderr),
+            "{args:?}"
+        );
+        assert!(
+            !stdout(&inside).is_empty() && stderr(&inside).is_empty(),
+            "{args:?}"
+        );
+    }
+}
+
 #[test]
 fn verbose_says_where_the_token_and_the_session_came_from() {
     let server = FakeInfisical::start(World::demo());
