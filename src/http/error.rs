@@ -504,6 +504,7 @@ mod tests {
             status,
             content_type: Some(content_type.to_string()),
             retry_after: None,
+            rate_limit: None,
             location: None,
             etag: None,
             body: body.as_bytes().to_vec(),

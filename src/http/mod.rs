@@ -25,8 +25,8 @@ use error::{api_error, unexpected_body};
 pub use proxy::ProxyEnv;
 use proxy::{ParsedProxy, Proxies};
 use retry::{
-    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, random_fraction,
-    rate_limit_wait, secs_text, status_text, utc_clock, wait_text,
+    backoff, is_retryable_status, parse_ratelimit_reset, parse_retry_after, queued_wait,
+    random_fraction, rate_limit_wait, secs_text, status_text, utc_clock, wait_text,
 };
 pub use settings::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI,
@@ -58,6 +58,20 @@ pub struct Http {
     /// Rate-limit waits this client has met, over all its requests: how far behind a crowd
     /// behind the same address it is, so how widely its next comeback should be spread.
     rate_limited: AtomicU32,
+    /// Where the server last counted us among this address's requests (see `Place`).
+    place: Mutex<Option<Place>>,
+}
+
+/// The server's count of this address's requests in its window, ours included, from the
+/// `x-ratelimit-*` headers of an answer that passed: our place in the line of jobs behind the
+/// same address. A fleet started together logs in in some order; the server numbers it.
+struct Place {
+    /// Only the server that counted: another's numbers say nothing of this one's line.
+    origin: String,
+    number: u32,
+    /// The process's count of rate-limit waits when it was counted: a place is only news for
+    /// the first refusal after it.
+    behind: u32,
 }
 
 /// What came back from one try, read in full (up to the size cap).
@@ -66,6 +80,8 @@ struct Answer {
     content_type: Option<String>,
     /// From `Retry-After`, or `x-ratelimit-reset` on a 429.
     retry_after: Option<Duration>,
+    /// `x-ratelimit-limit` and `x-ratelimit-remaining`, when both were sent.
+    rate_limit: Option<(u32, u32)>,
     location: Option<String>,
     etag: Option<String>,
     body: Vec<u8>,
@@ -80,12 +96,14 @@ struct RateLimited {
 
 impl RateLimited {
     /// The next wait, or what is left of the budget when the server asks for more than that.
-    /// `behind` is the process's count of rate-limit waits, shared by all its requests.
+    /// `behind` is the process's count of rate-limit waits, shared by all its requests; `place`
+    /// the place in line the server gave us last (its number, and the limit now refusing us).
     fn next_wait(
         &mut self,
         asked: Duration,
         settings: &NetworkSettings,
         behind: &AtomicU32,
+        place: Option<(u32, u32)>,
     ) -> Result<Duration, Duration> {
         let now = Instant::now();
         let until = *self.until.get_or_insert(now + settings.rate_limit_wait);
@@ -95,13 +113,11 @@ impl RateLimited {
         }
         self.waits += 1;
         let behind = behind.fetch_add(1, Ordering::Relaxed) + 1;
-        Ok(rate_limit_wait(
-            asked,
-            settings.rate_limit_window,
-            behind,
-            left,
-            random_fraction(),
-        ))
+        let fraction = random_fraction();
+        let window = settings.rate_limit_window;
+        let queued = place
+            .and_then(|(number, limit)| queued_wait(asked, window, number, limit, left, fraction));
+        Ok(queued.unwrap_or_else(|| rate_limit_wait(asked, window, behind, left, fraction)))
     }
 }
 
@@ -174,6 +190,7 @@ impl Http {
             proxies,
             header_origins: Mutex::new(Vec::new()),
             rate_limited: AtomicU32::new(0),
+            place: Mutex::new(None),
         })
     }
 
@@ -228,6 +245,7 @@ impl Http {
             proxies: self.proxies.clone(),
             header_origins: Mutex::new(origins),
             rate_limited: AtomicU32::new(0),
+            place: Mutex::new(None),
         }
     }
 
@@ -407,10 +425,17 @@ impl Http {
             let result = self.attempt(out, proxy, remaining, counted);
             tries.elapsed = started.elapsed();
             if let Ok(answer) = &result
+                && answer.status != 429
+                && let Some((limit, remaining)) = answer.rate_limit
+            {
+                self.note_place(out.url, limit.saturating_sub(remaining));
+            }
+            if let Ok(answer) = &result
                 && answer.status == 429
                 && let Some(asked) = answer.retry_after
             {
-                match limited.next_wait(asked, &self.settings, &self.rate_limited) {
+                let place = self.fresh_place(out.url, answer.rate_limit);
+                match limited.next_wait(asked, &self.settings, &self.rate_limited, place) {
                     Ok(wait) => {
                         self.say_we_wait(&url, wait, limited.until);
                         std::thread::sleep(wait);
@@ -476,6 +501,32 @@ impl Http {
             Ok(answer) => Ok((answer, tries)),
             Err(cause) => Err(fail(cause, tries)),
         }
+    }
+
+    fn note_place(&self, url: &str, number: u32) {
+        let Some(origin) = url::origin_of(url) else {
+            return;
+        };
+        let behind = self.rate_limited.load(Ordering::Relaxed);
+        *self.place.lock().unwrap_or_else(|e| e.into_inner()) = Some(Place {
+            origin,
+            number,
+            behind,
+        });
+    }
+
+    /// Our last place in line and the limit now refusing us, if that place is news: counted by
+    /// this server, and no rate-limit wait since (after one, the line has moved on unseen).
+    fn fresh_place(&self, url: &str, refusing: Option<(u32, u32)>) -> Option<(u32, u32)> {
+        let (limit, _) = refusing?;
+        let place = self
+            .place
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()?;
+        let fresh = place.behind == self.rate_limited.load(Ordering::Relaxed)
+            && url::origin_of(url).is_some_and(|o| o == place.origin);
+        fresh.then_some((place.number, limit))
     }
 
     /// Once per process, however many requests wait: a job that waits minutes in silence looks
@@ -618,6 +669,9 @@ impl Http {
                 messages::detail(2, &format!("infisical-oidc: http: <   {name}: {shown}"));
             }
         }
+        let rate_limit = header("x-ratelimit-limit")
+            .and_then(|l| l.trim().parse().ok())
+            .zip(header("x-ratelimit-remaining").and_then(|r| r.trim().parse().ok()));
         let content_type = header("content-type");
         let location = header("location");
         let etag = header("etag");
@@ -639,6 +693,7 @@ impl Http {
             status,
             content_type,
             retry_after,
+            rate_limit,
             location,
             etag,
             body,

@@ -77,6 +77,40 @@ pub(super) fn rate_limit_wait(
     asked + spread.mul_f64(fraction)
 }
 
+/// How much wider than the limit the queued comebacks are spaced: slack for a job whose request
+/// takes longer, for another process's comeback, and for the limiter's window, which opens with
+/// the first request after the last one closed and so does not line up with the slots.
+const QUEUE_SPACING: f64 = 1.1;
+/// How much of its slot a comeback is jittered over: enough to part two jobs given the same
+/// place by different servers' counts; at most half, so that no window of the limiter's length
+/// can hold more than `limit` slots (`QUEUE_SPACING * (limit - 0.5) / limit >= 1` from 6 up).
+const QUEUE_JITTER: f64 = 0.5;
+
+/// How long to wait after a `429` when the server has told this process where it stands in
+/// line: the last time it let us through, its count for this address (ours included) was
+/// `place`. The `place - 1` requests counted before ours were jobs that started ahead of this
+/// one and, like it, now need the next bucket; the first `limit` of them passed. So the line
+/// this job is in is known, and it comes back in its own slot of it, `QUEUE_SPACING / limit`
+/// of a window per place, rather than at a random time: a fleet refused together then returns
+/// at the rate the server admits, in order, with no herd and no second refusal.
+///
+/// `None` when the place says nothing (we were within the limit, or the slot lies beyond the
+/// budget): `rate_limit_wait` spreads the comeback instead.
+pub(super) fn queued_wait(
+    asked: Duration,
+    window: Duration,
+    place: u32,
+    limit: u32,
+    left: Duration,
+    fraction: f64,
+) -> Option<Duration> {
+    let ahead = place.checked_sub(limit)?.checked_sub(1)?;
+    let window = window.max(asked).max(Duration::from_secs(1));
+    let step = window.mul_f64(QUEUE_SPACING / f64::from(limit.max(1)));
+    let wait = asked + step.mul_f64(f64::from(ahead) + QUEUE_JITTER * fraction);
+    (wait < left).then_some(wait)
+}
+
 /// `15:04:05 UTC`: when a wait ends, in the clock CI logs use.
 pub(super) fn utc_clock(at: SystemTime) -> String {
     let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
@@ -237,6 +271,33 @@ mod tests {
             utc_clock(UNIX_EPOCH + Duration::from_secs(784_111_777)),
             "08:49:37 UTC"
         );
+    }
+
+    #[test]
+    fn a_place_in_line_becomes_a_slot_after_the_reset() {
+        let (window, budget) = (Duration::from_secs(60), Duration::from_secs(600));
+        let secs = Duration::from_secs;
+        // Within the limit when last let through: nothing known, spread instead.
+        assert_eq!(queued_wait(secs(60), window, 60, 60, budget, 0.5), None);
+        assert_eq!(queued_wait(secs(60), window, 3, 60, budget, 0.5), None);
+        // The first place beyond the limit comes back in the first slot after the reset.
+        let slot = window.mul_f64(1.1 / 60.0);
+        assert_eq!(
+            queued_wait(secs(60), window, 61, 60, budget, 0.0),
+            Some(secs(60))
+        );
+        assert_eq!(
+            queued_wait(secs(60), window, 61, 60, budget, 0.5),
+            Some(secs(60) + slot.mul_f64(0.25))
+        );
+        // 140 beyond a limit of 60 (200 logins, 60 reads): slots spread over 2.6 windows,
+        // each job's its own.
+        assert_eq!(
+            queued_wait(secs(60), window, 200, 60, budget, 0.0),
+            Some(secs(60) + slot * 139)
+        );
+        // A slot beyond the budget is no slot.
+        assert_eq!(queued_wait(secs(60), window, 200, 60, secs(100), 0.0), None);
     }
 
     #[test]

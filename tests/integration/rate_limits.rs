@@ -1,7 +1,8 @@
 //! Many jobs behind one address against a rate-limited Infisical: a job waits its turn for as
 //! long as `--rate-limit-wait` allows, says so once, keeps its access token when only the read
-//! was refused, and comes back at a random point of the window rather than with the herd.
-//! Counts only: wall times go in `cargo bench --bench fleet`.
+//! was refused, and comes back at a random point of the window rather than with the herd, or,
+//! when the server has told it its place in line, in its own slot, in that order.
+//! Counts and order only: wall times go in `cargo bench --bench fleet`.
 
 use crate::support::{self, common};
 
@@ -176,4 +177,105 @@ fn twenty_jobs_behind_one_address_all_get_through_without_a_herd() {
         "{herd} logins in one tenth of a window, {} tenths with any: {per_tenth:?}",
         per_tenth.len()
     );
+}
+
+#[test]
+fn refused_reads_come_back_in_the_order_the_server_counted_the_logins() {
+    // Every job logs in (places 1 to 30 in the login bucket's count), 10 read, 20 are refused
+    // together. The login's x-ratelimit-remaining told each job its place in line, so each comes
+    // back in its own slot after the reset, in that order, where a random spread of the same
+    // comebacks would come back in any order.
+    const JOBS: usize = 30;
+    const LIMIT: u32 = 10;
+    let window = Duration::from_secs(2);
+    let (server, runner) = (server(), runner());
+    server.rate_limit(RateLimit {
+        window,
+        auth: JOBS as u32,
+        secrets: LIMIT,
+        read: JOBS as u32,
+    });
+    let temps: Vec<tempfile::TempDir> = (0..JOBS).map(|_| tempfile::tempdir().unwrap()).collect();
+    let bin = assert_cmd::cargo::cargo_bin("infisical-oidc");
+    let children = temps
+        .iter()
+        .enumerate()
+        .map(|(i, temp)| {
+            let mut cmd = Command::new(&bin);
+            step(&mut cmd, &server, &runner, temp.path());
+            cmd.env("INFISICAL_CUSTOM_HEADERS", format!("X-Fleet-Job={i}"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs = wait_all(children, Duration::from_secs(120));
+    for out in &outputs {
+        assert!(out.status.success(), "{}", stderr(out));
+    }
+    let arrivals = server.arrivals();
+    let job = |a: &Arrival| a.job.clone().expect("every request names its job");
+    let places: Vec<String> = arrivals
+        .iter()
+        .filter(|a| a.bucket == Bucket::Auth && !a.limited)
+        .map(job)
+        .collect();
+    assert_eq!(places.len(), JOBS, "{arrivals:?}");
+    // The jobs refused a read, in the order they came back for it.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut refused = std::collections::BTreeSet::new();
+    let mut comebacks = Vec::new();
+    for a in arrivals.iter().filter(|a| a.bucket == Bucket::Secrets) {
+        let j = job(a);
+        if !seen.insert(j.clone()) && refused.contains(&j) && !comebacks.contains(&j) {
+            comebacks.push(j.clone());
+        }
+        if a.limited {
+            refused.insert(j);
+        }
+    }
+    // Only those counted beyond the read limit know they are behind it. A job that logged in
+    // early but whose read came late (processes are not scheduled in order) knows no more than
+    // that, and spreads its comeback at random as any refused job does.
+    let place_of = |j: &String| places.iter().position(|p| p == j).unwrap() + 1;
+    let limit = LIMIT as usize;
+    let queued: Vec<usize> = comebacks
+        .iter()
+        .map(place_of)
+        .filter(|&p| p > limit)
+        .collect();
+    let unplaced = refused.iter().filter(|j| place_of(j) <= limit).count();
+    assert!(queued.len() >= 15, "{queued:?} {arrivals:?}");
+    let inversions: usize = (0..queued.len())
+        .map(|i| {
+            (i + 1..queued.len())
+                .filter(|&k| queued[k] < queued[i])
+                .count()
+        })
+        .sum();
+    assert_eq!(
+        inversions, 0,
+        "places in the order they came back: {queued:?}"
+    );
+    // Each in its slot: a comeback is not refused again, but for a slot taken by one of those
+    // random comebacks.
+    let twice = arrivals
+        .iter()
+        .filter(|a| a.bucket == Bucket::Secrets && a.limited)
+        .count()
+        - refused.len();
+    let shown: Vec<String> = arrivals
+        .iter()
+        .filter(|a| a.bucket == Bucket::Secrets)
+        .map(|a| {
+            format!(
+                "{:.3} p{} {}",
+                a.at.as_secs_f64(),
+                place_of(&job(a)),
+                a.limited
+            )
+        })
+        .collect();
+    assert!(twice <= unplaced, "{twice} refused twice: {shown:#?}");
 }
