@@ -452,9 +452,10 @@ fn main() {
     }
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
     println!(
-        "\ntargets (herd: the busiest tenth but for the first window's first tries, against the \
-         mean of the rest per tenth of the run; lower bound: 2N plus the first wave's N − \
-         min(limits) refusals):"
+        "\ntargets (herd: the busiest tenth but for the first window's first tries, against its \
+         share, read two ways: the mean of the rest per tenth of the whole run, and a tenth of \
+         its own window's requests; lower bound: 2N plus the first wave's N − min(limits) \
+         refusals):"
     );
     for f in &all {
         let target = limits.p95_target(f.jobs);
@@ -462,7 +463,8 @@ fn main() {
         let bound = limits.lower_bound(f.jobs) as f64 / (2 * f.jobs) as f64;
         println!(
             "  N={}: {}/{} succeeded — {}; p95 {:.2} ≤ {target} windows — {}; requests {:.2}× \
-             the minimum ≤ 1.3× — {} (lower bound {:.2}×, {:.2}× of it); herd {} ≤ 3 × {:.1} — {} ({:.1}× its own window's mean)",
+             the minimum ≤ 1.3× — {} (lower bound {:.2}×, {:.2}× of it); herd {}: {:.1}× the run's \
+             mean ≤ 3× — {}, {:.1}× its window's ≤ 3× — {}",
             f.jobs,
             f.succeeded,
             f.jobs,
@@ -474,9 +476,10 @@ fn main() {
             bound,
             ratio / bound,
             f.herd,
-            f.share,
+            f.herd as f64 / f.share.max(f64::MIN_POSITIVE),
             verdict(f.herd as f64 <= 3.0 * f.share),
             f.herd as f64 / f.local.max(f64::MIN_POSITIVE),
+            verdict(f.herd as f64 <= 3.0 * f.local),
         );
     }
 }
