@@ -121,20 +121,19 @@ fn wait_all(children: Vec<Child>, limit: Duration) -> Vec<Output> {
         .collect()
 }
 
-#[test]
-fn twenty_jobs_behind_one_address_all_get_through_without_a_herd() {
-    const JOBS: usize = 20;
-    let window = Duration::from_secs(2);
-    let (server, runner) = (server(), runner());
-    server.rate_limit(RateLimit::new(window, 6));
-    let temps: Vec<tempfile::TempDir> = (0..JOBS).map(|_| tempfile::tempdir().unwrap()).collect();
+/// `jobs` steps started together, each naming itself in an `X-Fleet-Job` header (which the fake
+/// records with each request it counts); all must succeed.
+fn fleet(jobs: usize, server: &FakeInfisical, runner: &FakeGithubTokens) -> Vec<Output> {
+    let temps: Vec<tempfile::TempDir> = (0..jobs).map(|_| tempfile::tempdir().unwrap()).collect();
     let bin = assert_cmd::cargo::cargo_bin("infisical-oidc");
     let children = temps
         .iter()
-        .map(|temp| {
+        .enumerate()
+        .map(|(i, temp)| {
             let mut cmd = Command::new(&bin);
-            step(&mut cmd, &server, &runner, temp.path());
-            cmd.stdout(Stdio::piped())
+            step(&mut cmd, server, runner, temp.path());
+            cmd.env("INFISICAL_CUSTOM_HEADERS", format!("X-Fleet-Job={i}"))
+                .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap()
@@ -143,6 +142,17 @@ fn twenty_jobs_behind_one_address_all_get_through_without_a_herd() {
     let outputs = wait_all(children, Duration::from_secs(120));
     for out in &outputs {
         assert!(out.status.success(), "{}", stderr(out));
+    }
+    outputs
+}
+
+#[test]
+fn twenty_jobs_behind_one_address_all_get_through_without_a_herd() {
+    const JOBS: usize = 20;
+    let window = Duration::from_secs(2);
+    let (server, runner) = (server(), runner());
+    server.rate_limit(RateLimit::new(window, 6));
+    for out in &fleet(JOBS, &server, &runner) {
         assert!(stdout(out).contains("API_KEY="));
     }
     // One login per job: a refused login is tried again, never one that got through.
@@ -195,25 +205,7 @@ fn refused_reads_come_back_in_the_order_the_server_counted_the_logins() {
         secrets: LIMIT,
         read: JOBS as u32,
     });
-    let temps: Vec<tempfile::TempDir> = (0..JOBS).map(|_| tempfile::tempdir().unwrap()).collect();
-    let bin = assert_cmd::cargo::cargo_bin("infisical-oidc");
-    let children = temps
-        .iter()
-        .enumerate()
-        .map(|(i, temp)| {
-            let mut cmd = Command::new(&bin);
-            step(&mut cmd, &server, &runner, temp.path());
-            cmd.env("INFISICAL_CUSTOM_HEADERS", format!("X-Fleet-Job={i}"))
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    let outputs = wait_all(children, Duration::from_secs(120));
-    for out in &outputs {
-        assert!(out.status.success(), "{}", stderr(out));
-    }
+    fleet(JOBS, &server, &runner);
     let arrivals = server.arrivals();
     let job = |a: &Arrival| a.job.clone().expect("every request names its job");
     let places: Vec<String> = arrivals
