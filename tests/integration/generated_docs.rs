@@ -164,6 +164,62 @@ fn zsh_parses_the_completion_script() {
     assert!(out.status.success(), "{out:?}");
 }
 
+/// `LINE<TAB>` typed into a real interactive zsh (on a pseudo-terminal, through zsh's own zpty)
+/// with compinit loading the checked-in `_infisical-oidc` from `fpath`, as a user's setup does:
+/// what the terminal shows once `expect` appears, escape sequences removed. `None` without zsh.
+fn zsh_complete(line: &str, expect: &str) -> Option<String> {
+    const DRIVER: &str = r#"
+zmodload zsh/zpty || exit 3
+setopt extendedglob
+typeset -F SECONDS
+zpty z 'zsh -f -i'
+zpty -w z "PS1='%% '; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D; bindkey -e"
+zpty -w -n z "$2"$'\t'
+local seen= chunk
+local -F deadline=$(( SECONDS + 20 ))
+while (( SECONDS < deadline )); do
+  if zpty -r -t z chunk; then seen+=$chunk; else sleep 0.05; fi
+  [[ ${seen//$'\e'\[[0-9;?]#[a-zA-Z]/} == *"$3"* ]] && break
+done
+zpty -d z
+print -r -- ${${seen//$'\r'/}//$'\e'\[[0-9;?]#[a-zA-Z]/}
+"#;
+    let dir = repo("completions");
+    let out = Command::new("zsh")
+        .args(["-f", "-c", DRIVER, "zsh"])
+        .arg(&dir)
+        .arg(line)
+        .arg(expect)
+        .output();
+    let Ok(out) = out else {
+        assert!(
+            !crate::support::common::tools_promised(),
+            "zsh is missing in CI; .ci/run installs it"
+        );
+        crate::support::common::skip("zsh not found");
+        return None;
+    };
+    assert!(out.status.success(), "{out:?}");
+    // What was typed is echoed first; what completion drew follows the last prompt.
+    let shown = stdout(&out);
+    Some(shown.rsplit("% ").next().unwrap_or_default().to_string())
+}
+
+#[test]
+fn zsh_completes_commands_flags_and_values_from_the_checked_in_script() {
+    let Some(shown) = zsh_complete("infisical-oidc sec", "infisical-oidc secrets ") else {
+        return;
+    };
+    assert!(shown.contains("infisical-oidc secrets "), "{shown:?}");
+    let shown = zsh_complete("infisical-oidc run --wat", "--watch").unwrap();
+    assert!(shown.contains("infisical-oidc run --watch"), "{shown:?}");
+    // Several candidates: zsh lists them, with the help clap gave each value.
+    let shown = zsh_complete("infisical-oidc secrets export --format ", "yaml").unwrap();
+    for format in ["dotenv", "json", "shell", "yaml", "powershell"] {
+        assert!(shown.contains(format), "{format} missing: {shown:?}");
+    }
+}
+
 /// `infisical-oidc <LINE><TAB>` in a real bash with bash-completion loaded, through the script
 /// users install: what the completion function puts in COMPREPLY.
 fn bash_complete(line: &str) -> String {
