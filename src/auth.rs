@@ -517,17 +517,8 @@ impl<'a> Auth<'a> {
         let presented = cloud::Presented {
             subject: claims.sub.clone(),
         };
-        let api = Api::new(self.http, &self.settings.domain.api_base);
         let _spinner = Spinner::start("Logging in to Infisical");
-        api.machine_login(
-            cloud::login_route(method),
-            &OidcLoginRequest {
-                identity_id,
-                jwt: token.as_str(),
-                organization_slug: self.settings.organization_slug.as_deref(),
-            },
-        )
-        .map_err(|e| self.explain_machine_error(e, method, identity_id, &presented))
+        self.token_login(method, identity_id, token.as_str(), &presented)
     }
 
     /// AWS Auth: a signed STS GetCallerIdentity that Infisical replays to STS; the secret key
@@ -575,21 +566,10 @@ impl<'a> Auth<'a> {
             &|token| self.mask(token),
         )?;
         self.mask(&proof.jwt);
-        let api = Api::new(self.http, &self.settings.domain.api_base);
-        api.machine_login(
-            cloud::login_route(LoginMethod::GcpIam),
-            &OidcLoginRequest {
-                identity_id,
-                jwt: &proof.jwt,
-                organization_slug: self.settings.organization_slug.as_deref(),
-            },
-        )
-        .map_err(|e| {
-            let presented = cloud::Presented {
-                subject: Some(proof.email.clone()),
-            };
-            self.explain_machine_error(e, LoginMethod::GcpIam, identity_id, &presented)
-        })
+        let presented = cloud::Presented {
+            subject: Some(proof.email),
+        };
+        self.token_login(LoginMethod::GcpIam, identity_id, &proof.jwt, &presented)
     }
 
     /// GCP and Azure Auth: the token the platform's metadata service gives, sent as `{identityId, jwt}`.
@@ -620,18 +600,28 @@ impl<'a> Auth<'a> {
                 _ => claims.sub.clone(),
             },
         };
+        self.token_login(method, identity_id, &token, &cloud::Presented { subject })
+    }
+
+    /// The platform logins whose proof is one token, sent as `{identityId, jwt}` to the method's
+    /// route (JWT, Kubernetes, GCP of both types, Azure); a refusal is explained as the method's.
+    fn token_login(
+        &self,
+        method: LoginMethod,
+        identity_id: &str,
+        jwt: &str,
+        presented: &cloud::Presented,
+    ) -> Result<AccessTokenResponse> {
         let api = Api::new(self.http, &self.settings.domain.api_base);
         api.machine_login(
             cloud::login_route(method),
             &OidcLoginRequest {
                 identity_id,
-                jwt: &token,
+                jwt,
                 organization_slug: self.settings.organization_slug.as_deref(),
             },
         )
-        .map_err(|e| {
-            self.explain_machine_error(e, method, identity_id, &cloud::Presented { subject })
-        })
+        .map_err(|e| self.explain_machine_error(e, method, identity_id, presented))
     }
 
     /// A refused login by one of the platform methods: the common cases first (transport, a
