@@ -5,8 +5,8 @@ use anyhow::Result;
 
 use crate::auth::{Auth, LoginSettings, MethodRequest};
 use crate::cli::{
-    IdentityArgs, LoginAwsIamArgs, LoginDetectArgs, LoginGcpIamArgs, LoginJwtArgs,
-    LoginKubernetesArgs, LoginOidcArgs, LoginPlatformArgs, LoginUniversalArgs,
+    CommonArgs, IdentityArgs, LoginAwsIamArgs, LoginDetectArgs, LoginGcpIamArgs, LoginJwtArgs,
+    LoginKubernetesArgs, LoginOidcArgs, LoginPlatformArgs, LoginUniversalArgs, MachineIdentityArgs,
 };
 use crate::config;
 use crate::env::Env;
@@ -82,59 +82,42 @@ pub fn universal(args: &LoginUniversalArgs, http: &Http, env: Env) -> Result<()>
 
 pub fn jwt(args: &LoginJwtArgs, http: &Http, env: Env) -> Result<()> {
     let identity = IdentityArgs {
-        identity_id: args.identity.identity_id.clone(),
-        organization_slug: args.identity.organization_slug.clone(),
         jwt: args.jwt.clone(),
         jwt_file: args.jwt_file.clone(),
         jwt_env: args.jwt_env.clone(),
-        ..Default::default()
+        ..identity_of(&args.identity)
     };
-    machine_login(&args.common, &identity, LoginMethod::Jwt, http, env)
+    let settings = machine_settings(&args.common, &identity, LoginMethod::Jwt, env)?;
+    login(&settings, http, env)
 }
 
 pub fn kubernetes(args: &LoginKubernetesArgs, http: &Http, env: Env) -> Result<()> {
-    let identity = IdentityArgs {
-        identity_id: args.identity.identity_id.clone(),
-        organization_slug: args.identity.organization_slug.clone(),
-        ..Default::default()
-    };
-    let file = super::project_file()?;
-    let mut settings = config::resolve_login(&args.common, &identity, file.as_ref(), env, false)?;
+    let identity = identity_of(&args.identity);
+    let mut settings = machine_settings(&args.common, &identity, LoginMethod::Kubernetes, env)?;
     // The pod's projected token, at the path Kubernetes mounts it unless told otherwise.
     if let Some(path) = &args.jwt_file {
         settings.kubernetes_token = path.clone();
     }
-    settings.universal = None;
-    settings.method = Some(LoginMethod::Kubernetes);
     login(&settings, http, env)
-}
-
-pub fn aws_iam(args: &LoginAwsIamArgs, http: &Http, env: Env) -> Result<()> {
-    let identity = IdentityArgs {
-        identity_id: args.identity.identity_id.clone(),
-        organization_slug: args.identity.organization_slug.clone(),
-        ..Default::default()
-    };
-    machine_login(&args.common, &identity, LoginMethod::AwsIam, http, env)
 }
 
 /// `login gcp-iam`: the service account signs the proof, with the key file the flag names if any.
 pub fn gcp_iam(args: &LoginGcpIamArgs, http: &Http, env: Env) -> Result<()> {
-    let identity = IdentityArgs {
-        identity_id: args.identity.identity_id.clone(),
-        organization_slug: args.identity.organization_slug.clone(),
-        ..Default::default()
-    };
-    let file = super::project_file()?;
-    let mut settings = config::resolve_login(&args.common, &identity, file.as_ref(), env, false)?;
+    let identity = identity_of(&args.identity);
+    let mut settings = machine_settings(&args.common, &identity, LoginMethod::GcpIam, env)?;
     if let Some(path) = &args.service_account_key_file_path {
         settings.metadata.gcp_key_file = Some(crate::cloud::gcp_iam::KeyFile {
             path: path.clone(),
             from: "--service-account-key-file-path",
         });
     }
-    settings.universal = None;
-    settings.method = Some(LoginMethod::GcpIam);
+    login(&settings, http, env)
+}
+
+/// `login aws-iam`: as `login gcp` and `login azure`, the identity is all it takes.
+pub fn aws_iam(args: &LoginAwsIamArgs, http: &Http, env: Env) -> Result<()> {
+    let identity = identity_of(&args.identity);
+    let settings = machine_settings(&args.common, &identity, LoginMethod::AwsIam, env)?;
     login(&settings, http, env)
 }
 
@@ -145,27 +128,33 @@ pub fn platform(
     http: &Http,
     env: Env,
 ) -> Result<()> {
-    let identity = IdentityArgs {
-        identity_id: args.identity.identity_id.clone(),
-        organization_slug: args.identity.organization_slug.clone(),
-        ..Default::default()
-    };
-    machine_login(&args.common, &identity, method, http, env)
+    let identity = identity_of(&args.identity);
+    let settings = machine_settings(&args.common, &identity, method, env)?;
+    login(&settings, http, env)
 }
 
-/// A login by one of the platform methods: the same settings, session and messages as OIDC.
-fn machine_login(
-    common: &crate::cli::CommonArgs,
+/// The identity a platform login names, in the form `config` resolves for every login.
+fn identity_of(machine: &MachineIdentityArgs) -> IdentityArgs {
+    IdentityArgs {
+        identity_id: machine.identity_id.clone(),
+        organization_slug: machine.organization_slug.clone(),
+        ..Default::default()
+    }
+}
+
+/// The settings of a login by one of the platform methods: the same settings, session and
+/// messages as OIDC, with Universal Auth credentials in the environment set aside.
+fn machine_settings(
+    common: &CommonArgs,
     identity: &IdentityArgs,
     method: LoginMethod,
-    http: &Http,
     env: Env,
-) -> Result<()> {
+) -> Result<LoginSettings> {
     let file = super::project_file()?;
     let mut settings = config::resolve_login(common, identity, file.as_ref(), env, false)?;
     settings.universal = None;
     settings.method = Some(method);
-    login(&settings, http, env)
+    Ok(settings)
 }
 
 fn login(settings: &LoginSettings, http: &Http, env: Env) -> Result<()> {
