@@ -143,10 +143,8 @@ pub fn find_project_file(start: &Path, home: Option<&Path>) -> Result<ProjectSea
 /// Why a project file must not be trusted: it belongs to another user.
 #[cfg(unix)]
 fn foreign(path: &Path) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let owner = std::fs::metadata(path).ok()?.uid();
-    let uid = unsafe { libc::geteuid() };
-    (owner != uid).then(|| format!("it is owned by uid {owner}, not by us (uid {uid})"))
+    let owner = crate::private_file::not_ours(&std::fs::metadata(path).ok()?)?;
+    Some(format!("it is {owner}"))
 }
 
 #[cfg(not(unix))]

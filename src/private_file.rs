@@ -113,18 +113,17 @@ fn choose(path: &Path) -> Result<Target, Failure> {
     if let Some(stream) = own_stream(&meta) {
         return Ok(stream);
     }
-    let uid = unsafe { libc::geteuid() };
     let kind = meta.file_type();
-    let not_ours = |what: &str| {
+    let foreign = not_ours(&meta);
+    let refuse_foreign = |what: &str, owner: &str| {
         refuse(format!(
-            "--output {shown} is {what} owned by uid {}, not by us (uid {uid}); nothing was written",
-            meta.uid()
+            "--output {shown} is {what} {owner}; nothing was written"
         ))
         .hint("write to a path in a directory of your own")
     };
     if kind.is_file() {
-        if meta.uid() != uid {
-            return Err(not_ours("a file"));
+        if let Some(owner) = &foreign {
+            return Err(refuse_foreign("a file", owner));
         }
         if meta.mode() & 0o200 == 0 {
             return Err(refuse(format!(
@@ -146,8 +145,10 @@ fn choose(path: &Path) -> Result<Target, Failure> {
         } else {
             "a character device"
         };
-        if meta.uid() != uid && !is_null_device(&meta) {
-            return Err(not_ours(what));
+        if let Some(owner) = &foreign
+            && !is_null_device(&meta)
+        {
+            return Err(refuse_foreign(what, owner));
         }
         return Ok(Target::InPlace(
             path.to_path_buf(),
@@ -170,6 +171,16 @@ fn choose(path: &Path) -> Result<Target, Failure> {
         Ok(meta) if !meta.is_file() => Ok(Target::InPlace(path.to_path_buf(), (0, 0))),
         _ => Ok(Target::Replace(path.to_path_buf())),
     }
+}
+
+/// `owned by uid N, not by us (uid M)` when another user owns what `meta` describes: the one
+/// wording for every file or directory we refuse to trust for that reason.
+#[cfg(unix)]
+pub fn not_ours(meta: &std::fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = unsafe { libc::geteuid() };
+    let owner = meta.uid();
+    (owner != uid).then(|| format!("owned by uid {owner}, not by us (uid {uid})"))
 }
 
 fn refuse(message: String) -> Failure {

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Generation;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
+#[cfg(unix)]
+use crate::private_file::not_ours;
 use crate::private_file::{Durability, write_private_atomically};
 
 /// How a session's token was obtained: Infisical's machine-identity auth methods.
@@ -287,14 +289,10 @@ fn unsafe_dir(dir: &Path) -> Option<String> {
         Err(e) => return Some(e.to_string()),
         Ok(meta) => meta,
     };
-    let uid = unsafe { libc::geteuid() };
     if meta.file_type().is_symlink() || !meta.is_dir() {
         Some("it is not a directory".to_string())
-    } else if meta.uid() != uid {
-        Some(format!(
-            "it is owned by uid {}, not by us (uid {uid})",
-            meta.uid()
-        ))
+    } else if let Some(owner) = not_ours(&meta) {
+        Some(format!("it is {owner}"))
     } else if meta.mode() & 0o022 != 0 {
         Some(format!(
             "other users can write in it (mode {:o})",
@@ -342,19 +340,15 @@ fn read_session(path: &Path) -> Result<Option<Session>, Failure> {
     };
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        use std::os::unix::fs::PermissionsExt;
         let Ok(meta) = file.metadata() else {
             return Ok(None);
         };
-        let uid = unsafe { libc::geteuid() };
         if !meta.is_file() {
             return ignore_session(path, "it is not a regular file");
         }
-        if meta.uid() != uid {
-            return ignore_session(
-                path,
-                &format!("it is owned by uid {}, not by us (uid {uid})", meta.uid()),
-            );
+        if let Some(owner) = not_ours(&meta) {
+            return ignore_session(path, &format!("it is {owner}"));
         }
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
