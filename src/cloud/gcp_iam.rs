@@ -20,7 +20,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize};
 
 use super::aws::METADATA_BUDGET;
-use super::metadata::{GCE_DEFAULT_HOST, MetadataSettings};
+use super::metadata::MetadataSettings;
 use crate::error::{Failure, Kind};
 use crate::http::{Http, HttpError, PlatformRequest};
 
@@ -197,11 +197,7 @@ fn sign_with_metadata_account(
     now: u64,
     mask: &dyn Fn(&str),
 ) -> Result<SignedProof, Failure> {
-    let host = settings
-        .gce_metadata_host
-        .as_deref()
-        .unwrap_or(GCE_DEFAULT_HOST);
-    let base = format!("http://{host}/computeMetadata/v1/instance/service-accounts/default");
+    let base = settings.gce_url("/instance/service-accounts/default");
     let (status, body) = metadata_get(http, &format!("{base}/token"))?;
     let token = match serde_json::from_slice::<MetadataAccessToken>(&body) {
         Ok(t) if status == 200 && !t.access_token.is_empty() => t.access_token,

@@ -27,10 +27,32 @@ pub struct MetadataSettings {
     pub gcp_key_file: Option<super::gcp_iam::KeyFile>,
 }
 
-pub const GCE_DEFAULT_HOST: &str = "metadata.google.internal";
+const GCE_DEFAULT_HOST: &str = "metadata.google.internal";
 const AZURE_DEFAULT_IMDS: &str = "http://169.254.169.254";
 /// Infisical Azure Auth's default Resource / Audience.
 pub const AZURE_DEFAULT_RESOURCE: &str = "https://management.azure.com/";
+
+impl MetadataSettings {
+    /// `path` on the GCP metadata server's `computeMetadata/v1` tree, at `GCE_METADATA_HOST` or
+    /// the default host.
+    pub fn gce_url(&self, path: &str) -> String {
+        let host = self
+            .gce_metadata_host
+            .as_deref()
+            .unwrap_or(GCE_DEFAULT_HOST);
+        format!("http://{host}/computeMetadata/v1{path}")
+    }
+
+    /// `path` on Azure IMDS, at `INFISICAL_AZURE_IMDS_ENDPOINT` or the default address.
+    fn azure_url(&self, path: &str) -> String {
+        let base = self
+            .azure_imds_endpoint
+            .as_deref()
+            .unwrap_or(AZURE_DEFAULT_IMDS)
+            .trim_end_matches('/');
+        format!("{base}{path}")
+    }
+}
 
 /// A Google-signed ID token for `audience` (Infisical checks it is the identity id).
 pub fn gcp_identity_token(
@@ -38,14 +60,10 @@ pub fn gcp_identity_token(
     http: &Http,
     audience: &str,
 ) -> Result<String, Failure> {
-    let host = settings
-        .gce_metadata_host
-        .as_deref()
-        .unwrap_or(GCE_DEFAULT_HOST);
-    let url = format!(
-        "http://{host}/computeMetadata/v1/instance/service-accounts/default/identity?audience={}&format=full",
+    let url = settings.gce_url(&format!(
+        "/instance/service-accounts/default/identity?audience={}&format=full",
         percent_encode(audience)
-    );
+    ));
     let (status, body) = ask(
         http,
         &url,
@@ -71,19 +89,14 @@ struct AzureToken {
 
 /// A managed-identity access token for the resource.
 pub fn azure_token(settings: &MetadataSettings, http: &Http) -> Result<String, Failure> {
-    let base = settings
-        .azure_imds_endpoint
-        .as_deref()
-        .unwrap_or(AZURE_DEFAULT_IMDS)
-        .trim_end_matches('/');
     let resource = settings
         .azure_resource
         .as_deref()
         .unwrap_or(AZURE_DEFAULT_RESOURCE);
-    let mut url = format!(
-        "{base}/metadata/identity/oauth2/token?api-version=2018-02-01&resource={}",
+    let mut url = settings.azure_url(&format!(
+        "/metadata/identity/oauth2/token?api-version=2018-02-01&resource={}",
         percent_encode(resource)
-    );
+    ));
     if let Some(id) = &settings.azure_client_id {
         url.push_str(&format!("&client_id={}", percent_encode(id)));
     }
@@ -117,39 +130,36 @@ pub struct Probe {
 /// Azure IMDS, each once and all at the same time, so the whole costs one budget (about a
 /// second) where none answers.
 pub fn probe_all(aws: &AwsSettings, settings: &MetadataSettings, http: &Http) -> Vec<Probe> {
-    std::thread::scope(|scope| {
-        let aws_probe = scope.spawn(|| Probe {
-            method: LoginMethod::AwsIam,
-            service: "EC2 instance metadata (AWS)",
-            outcome: if aws.imds_disabled {
+    type Ask<'a> = &'a (dyn Fn() -> Result<(), String> + Sync);
+    let services: [(LoginMethod, &'static str, Ask); 3] = [
+        (LoginMethod::AwsIam, "EC2 instance metadata (AWS)", &|| {
+            if aws.imds_disabled {
                 Err("not asked: AWS_EC2_METADATA_DISABLED=true".to_string())
             } else {
                 Imds::new(aws).probe(http)
-            },
-        });
-        let gcp_probe = scope.spawn(|| Probe {
-            method: LoginMethod::Gcp,
-            service: "GCP metadata server",
-            outcome: probe_gcp(settings, http),
-        });
-        let azure_probe = scope.spawn(|| Probe {
-            method: LoginMethod::Azure,
-            service: "Azure IMDS",
-            outcome: probe_azure(settings, http),
-        });
-        [aws_probe, gcp_probe, azure_probe]
+            }
+        }),
+        (LoginMethod::Gcp, "GCP metadata server", &|| {
+            probe_gcp(settings, http)
+        }),
+        (LoginMethod::Azure, "Azure IMDS", &|| {
+            probe_azure(settings, http)
+        }),
+    ];
+    std::thread::scope(|scope| {
+        // All started before any is waited for: the whole costs one budget.
+        let asked: Vec<_> = services
             .into_iter()
-            .zip([
-                (LoginMethod::AwsIam, "EC2 instance metadata (AWS)"),
-                (LoginMethod::Gcp, "GCP metadata server"),
-                (LoginMethod::Azure, "Azure IMDS"),
-            ])
-            .map(|(handle, (method, service))| {
-                handle.join().unwrap_or(Probe {
-                    method,
-                    service,
-                    outcome: Err("the probe failed".to_string()),
-                })
+            .map(|(method, service, ask)| (method, service, scope.spawn(ask)))
+            .collect();
+        asked
+            .into_iter()
+            .map(|(method, service, handle)| Probe {
+                method,
+                service,
+                outcome: handle
+                    .join()
+                    .unwrap_or_else(|_| Err("the probe failed".to_string())),
             })
             .collect()
     })
@@ -157,22 +167,13 @@ pub fn probe_all(aws: &AwsSettings, settings: &MetadataSettings, http: &Http) ->
 
 /// The GCP metadata server answers its root with `Metadata-Flavor: Google` asked for.
 fn probe_gcp(settings: &MetadataSettings, http: &Http) -> Result<(), String> {
-    let host = settings
-        .gce_metadata_host
-        .as_deref()
-        .unwrap_or(GCE_DEFAULT_HOST);
-    let url = format!("http://{host}/computeMetadata/v1/");
+    let url = settings.gce_url("/");
     probe_one(http, &url, &[("Metadata-Flavor", "Google")])
 }
 
 /// Azure IMDS describes the instance with `Metadata: true` asked for.
 fn probe_azure(settings: &MetadataSettings, http: &Http) -> Result<(), String> {
-    let base = settings
-        .azure_imds_endpoint
-        .as_deref()
-        .unwrap_or(AZURE_DEFAULT_IMDS)
-        .trim_end_matches('/');
-    let url = format!("{base}/metadata/instance?api-version=2021-02-01");
+    let url = settings.azure_url("/metadata/instance?api-version=2021-02-01");
     probe_one(http, &url, &[("Metadata", "true")])
 }
 
