@@ -526,7 +526,8 @@ impl<'a> Auth<'a> {
     fn aws_login(&self, identity_id: &str) -> Result<AccessTokenResponse> {
         use cloud::aws;
         let settings = &self.settings.aws;
-        let credentials = aws::credentials(settings, self.http)?;
+        let imds = aws::Imds::new(settings);
+        let credentials = aws::credentials(settings, &imds, self.http)?;
         // Never printed, whatever a server quotes back, and masked for the runner's log.
         for secret in credentials.secrets() {
             messages::redact(secret);
@@ -534,7 +535,7 @@ impl<'a> Auth<'a> {
         if self.settings.mask {
             github::add_masks(credentials.secrets());
         }
-        let region = aws::region(settings, self.http)?;
+        let region = aws::region(settings, &imds, self.http)?;
         let host = format!("sts.{region}.amazonaws.com");
         let headers = aws::signed_headers(&credentials, &region, &host, now());
         let request = aws::login_request(

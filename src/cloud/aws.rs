@@ -2,6 +2,7 @@
 //! identity, ECS container endpoint, EC2 IMDSv2), and the signed STS `GetCallerIdentity` that
 //! Infisical replays to STS to learn who we are. The secret key never leaves this module.
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -94,8 +95,13 @@ impl Credentials {
     }
 }
 
-/// The credentials of the first source present, in the AWS CLI's order.
-pub fn credentials(settings: &AwsSettings, http: &Http) -> Result<Credentials, Failure> {
+/// The credentials of the first source present, in the AWS CLI's order; `imds` is the instance
+/// metadata service that `region` may ask next, so that both share one session token.
+pub fn credentials(
+    settings: &AwsSettings,
+    imds: &Imds,
+    http: &Http,
+) -> Result<Credentials, Failure> {
     if let Some(found) = from_environment(settings)? {
         return Ok(found);
     }
@@ -108,9 +114,8 @@ pub fn credentials(settings: &AwsSettings, http: &Http) -> Result<Credentials, F
     let imds_note = if settings.imds_disabled {
         "disabled by AWS_EC2_METADATA_DISABLED".to_string()
     } else {
-        let imds = Imds::new(settings);
         match imds.token(http) {
-            Ok(token) => return imds.credentials(http, &token),
+            Ok(token) => return imds.credentials(http, token),
             Err(Absent(note)) => note,
         }
     };
@@ -349,11 +354,14 @@ fn is_container_host(url: &str) -> bool {
 }
 
 /// Why there is no instance metadata service here (a laptop, a container past the hop limit).
+#[derive(Clone)]
 struct Absent(String);
 
 /// EC2's instance metadata service, version 2 (a session token first).
 pub struct Imds {
     base: String,
+    /// The session token, asked for once: the credentials and then the region share it.
+    token: OnceCell<Result<String, Absent>>,
 }
 
 impl Imds {
@@ -364,12 +372,23 @@ impl Imds {
             .unwrap_or(DEFAULT_IMDS)
             .trim_end_matches('/')
             .to_string();
-        Imds { base }
+        Imds {
+            base,
+            token: OnceCell::new(),
+        }
     }
 
-    /// The session token. A PUT that times out is what a container behind the default hop limit
+    /// The session token, asked for on first use; a refusal is remembered too.
+    fn token(&self, http: &Http) -> Result<&str, Absent> {
+        self.token
+            .get_or_init(|| self.new_token(http))
+            .as_deref()
+            .map_err(Absent::clone)
+    }
+
+    /// A session token. A PUT that times out is what a container behind the default hop limit
     /// of 1 sees (the answer is dropped on its way back), and what a laptop sees: no IMDS.
-    fn token(&self, http: &Http) -> Result<String, Absent> {
+    fn new_token(&self, http: &Http) -> Result<String, Absent> {
         let url = format!("{}/latest/api/token", self.base);
         let answer = http
             .platform(PlatformRequest {
@@ -446,20 +465,21 @@ impl Imds {
     pub fn region(&self, http: &Http) -> Option<String> {
         let token = self.token(http).ok()?;
         let (status, body) = self
-            .get(http, &token, "/latest/meta-data/placement/region")
+            .get(http, token, "/latest/meta-data/placement/region")
             .ok()?;
         let region = String::from_utf8_lossy(&body).trim().to_string();
         (status == 200 && !region.is_empty()).then_some(region)
     }
 }
 
-/// The region to sign for: the variables, else the instance's.
-pub fn region(settings: &AwsSettings, http: &Http) -> Result<String, Failure> {
+/// The region to sign for: the variables, else the instance's (asked with the session token
+/// `credentials` may already have obtained from `imds`).
+pub fn region(settings: &AwsSettings, imds: &Imds, http: &Http) -> Result<String, Failure> {
     if let Some(region) = &settings.region {
         return Ok(region.clone());
     }
     if !settings.imds_disabled
-        && let Some(region) = Imds::new(settings).region(http)
+        && let Some(region) = imds.region(http)
     {
         return Ok(region);
     }

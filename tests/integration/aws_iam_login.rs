@@ -266,16 +266,27 @@ fn ec2_instance_metadata_v2_gives_credentials_and_the_region() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let requests = metadata.requests();
+    let asked: Vec<(String, String)> = metadata
+        .requests()
+        .into_iter()
+        .map(|r| (r.method, r.path))
+        .collect();
+    let asked: Vec<(&str, &str)> = asked
+        .iter()
+        .map(|(m, p)| (m.as_str(), p.as_str()))
+        .collect();
     assert_eq!(
-        (requests[0].method.as_str(), requests[0].path.as_str()),
-        ("PUT", "/latest/api/token"),
-        "IMDSv2: a session token first"
-    );
-    assert!(
-        requests
-            .iter()
-            .any(|r| r.path == "/latest/meta-data/placement/region")
+        asked,
+        [
+            ("PUT", "/latest/api/token"),
+            ("GET", "/latest/meta-data/iam/security-credentials/"),
+            (
+                "GET",
+                "/latest/meta-data/iam/security-credentials/ci-instance-role"
+            ),
+            ("GET", "/latest/meta-data/placement/region"),
+        ],
+        "IMDSv2: one session token first, then the credentials and the region with it"
     );
     let login = server
         .requests()
