@@ -378,29 +378,35 @@ pub fn refuse_hazards(hazardous: &[(&str, Why)], doing: &str) -> Result<(), Fail
     if hazardous.is_empty() {
         return Ok(());
     }
-    let mut whys: Vec<Why> = hazardous.iter().map(|(_, w)| *w).collect();
-    whys.sort();
-    whys.dedup();
-    let groups: Vec<String> = whys
-        .iter()
-        .map(|why| {
-            let names: Vec<&str> = hazardous
-                .iter()
-                .filter(|(_, w)| w == why)
-                .map(|(n, _)| *n)
-                .collect();
-            format!("{} ({})", names.join(", "), why.describe())
-        })
-        .collect();
     let flags: Vec<String> = hazardous
         .iter()
         .map(|(n, _)| format!("--allow-name {n}"))
         .collect();
     Err(Failure::usage(format!(
         "refusing to {doing} {}: a later step, shell or tool would act on it; nothing was written or run",
-        groups.join("; ")
+        grouped(hazardous, Why::describe)
     ))
     .hint(format!("if you mean it, pass {}", flags.join(" "))))
+}
+
+/// `A, B (why); C (another why)`: names grouped by why they were refused, the groups in the order
+/// of `W`, the names of a group in the order given. Every refusal that lists names says it so.
+pub fn grouped<W: Copy + Ord>(named: &[(&str, W)], describe: impl Fn(W) -> &'static str) -> String {
+    let mut whys: Vec<W> = named.iter().map(|(_, w)| *w).collect();
+    whys.sort();
+    whys.dedup();
+    let groups: Vec<String> = whys
+        .into_iter()
+        .map(|why| {
+            let names: Vec<&str> = named
+                .iter()
+                .filter(|(_, w)| *w == why)
+                .map(|(n, _)| *n)
+                .collect();
+            format!("{} ({})", names.join(", "), describe(why))
+        })
+        .collect();
+    groups.join("; ")
 }
 
 #[cfg(test)]

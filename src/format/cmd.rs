@@ -19,6 +19,7 @@
 //! in a batch file, and so in a GitHub Actions `shell: cmd` step).
 
 use crate::error::Failure;
+use crate::names;
 use crate::secrets::SecretSet;
 
 /// Why cmd cannot carry a value, in the order the error lists them.
@@ -76,32 +77,20 @@ pub fn render(secrets: &SecretSet) -> Result<String, Failure> {
 
 /// One error naming every key that cannot be carried, grouped by why, never a value.
 fn check(secrets: &SecretSet) -> Result<(), Failure> {
-    let mut unfit: Vec<(Unfit, &str)> = Vec::new();
+    // Keys come in order (a `SecretSet` is sorted), so each group lists them sorted.
+    let mut unfit: Vec<(&str, Unfit)> = Vec::new();
     for (key, value) in secrets.iter() {
         let mut whys: Vec<Unfit> = value.chars().filter_map(Unfit::of).collect();
         whys.sort();
         whys.dedup();
-        unfit.extend(whys.into_iter().map(|why| (why, key)));
+        unfit.extend(whys.into_iter().map(|why| (key, why)));
     }
     if unfit.is_empty() {
         return Ok(());
     }
-    unfit.sort();
-    let mut groups: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < unfit.len() {
-        let why = unfit[i].0;
-        let keys: Vec<&str> = unfit[i..]
-            .iter()
-            .take_while(|(w, _)| *w == why)
-            .map(|(_, k)| *k)
-            .collect();
-        i += keys.len();
-        groups.push(format!("{} ({})", keys.join(", "), why.describe()));
-    }
     Err(Failure::usage(format!(
         "cmd's `set \"NAME=value\"` cannot carry the value of {}; nothing was written",
-        groups.join("; ")
+        names::grouped(&unfit, Unfit::describe)
     ))
     .hint("use --format powershell or --format json, or leave those secrets out with --exclude"))
 }
