@@ -174,8 +174,8 @@ impl Lifeline {
         #[cfg(windows)]
         match windows::Job::containing(child) {
             Ok(job) => self.job = Some(job),
-            Err(e) => crate::messages::note(&format!(
-                "infisical-oidc: warning: the command will not be stopped if this process is killed: {e}"
+            Err(e) => crate::messages::warn(&format!(
+                "the command will not be stopped if this process is killed: {e}"
             )),
         }
         Ok(self)
