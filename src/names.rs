@@ -357,9 +357,7 @@ pub fn check<'a>(
     for name in names {
         if !is_env_name(name) {
             invalid.push(printable(name));
-        } else if let Some(why) = hazard(name)
-            && !is_allowed(name, allowed)
-        {
+        } else if let Some(why) = refused_hazard(name, allowed) {
             hazardous.push((name, why));
         }
     }
@@ -371,6 +369,24 @@ pub fn check<'a>(
         .hint("rename the secrets in Infisical, or use --format json, yaml or csv, which take any name"));
     }
     refuse_hazards(&hazardous, doing)
+}
+
+/// As `check`, for names already known to be variable names: only the table's refusals.
+pub fn check_hazards<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    allowed: &[String],
+    doing: &str,
+) -> Result<(), Failure> {
+    let hazardous: Vec<(&'a str, Why)> = names
+        .into_iter()
+        .filter_map(|name| Some((name, refused_hazard(name, allowed)?)))
+        .collect();
+    refuse_hazards(&hazardous, doing)
+}
+
+/// Why the table refuses `name`, unless `--allow-name` lets it through.
+fn refused_hazard(name: &str, allowed: &[String]) -> Option<Why> {
+    hazard(name).filter(|_| !is_allowed(name, allowed))
 }
 
 /// One line naming every refused name grouped by why, and a hint with the flags that allow them.

@@ -47,21 +47,18 @@ pub struct LeftOut {
 /// bash imports `BASH_FUNC_ls%%` as a function.
 pub fn keep_for_child(secrets: &mut SecretSet, allowed: &[String]) -> Result<LeftOut, Failure> {
     let mut left_out = LeftOut::default();
-    let drop: Vec<String> = secrets
-        .iter()
-        .map(|(k, _)| k)
-        .filter(|k| is_reserved(k) || !names::is_env_name(k))
-        .map(str::to_string)
-        .collect();
-    for key in drop {
-        secrets.remove(&key);
-        if is_reserved(&key) {
-            left_out.reserved.push(key);
+    secrets.retain(|key| {
+        if is_reserved(key) {
+            left_out.reserved.push(key.to_string());
+        } else if !names::is_env_name(key) {
+            left_out.invalid.push(names::printable(key));
         } else {
-            left_out.invalid.push(names::printable(&key));
+            return true;
         }
-    }
-    names::check(
+        false
+    });
+    // What is left are variable names: only the table of dangerous ones remains to be asked.
+    names::check_hazards(
         secrets.iter().map(|(k, _)| k),
         allowed,
         "pass to the command",

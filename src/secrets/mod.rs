@@ -74,11 +74,6 @@ impl SecretSet {
         Some(self.0[i].1.value.as_str())
     }
 
-    pub fn remove(&mut self, key: &str) -> Option<String> {
-        let i = self.find(key).ok()?;
-        Some(self.0.remove(i).1.value)
-    }
-
     /// Lays `later` over this set: its secrets win, as with several `--path`s, and remember what
     /// they won over.
     pub fn overlay(&mut self, later: SecretSet) {
