@@ -6,6 +6,7 @@
 //! is redacted here, so a server echoing our token or a secret name carrying `\n::stop-commands::`
 //! cannot reach the terminal or the runner as-is.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -65,14 +66,14 @@ pub fn redact(secret: &str) {
 /// A line for a person watching (a summary, a retry); `--quiet` leaves it out.
 pub fn note(text: &str) {
     if !QUIET.load(Ordering::Relaxed) {
-        emit(&clean(text));
+        emit("", &clean(text));
     }
 }
 
 /// A `-v` line (level 1) or a `-vv` line (level 2).
 pub fn detail(level: u8, text: &str) {
     if verbosity() >= level {
-        emit(&clean(text));
+        emit("", &clean(text));
     }
 }
 
@@ -80,7 +81,7 @@ pub fn detail(level: u8, text: &str) {
 /// on the run's summary page.
 pub fn warn(text: &str) {
     let text = clean(text);
-    emit(&format!("infisical-oidc: warning: {text}"));
+    emit("infisical-oidc: warning: ", &text);
     if in_actions() {
         workflow_commands(&format!("{}\n", annotation("warning", &text)));
     }
@@ -90,7 +91,7 @@ pub fn warn(text: &str) {
 /// for): shown even with `--quiet`, and in Actions also a notice on the run's summary page.
 pub fn notice(text: &str) {
     let text = clean(text);
-    emit(&format!("infisical-oidc: {text}"));
+    emit("infisical-oidc: ", &text);
     if in_actions() {
         workflow_commands(&format!("{}\n", annotation("notice", &text)));
     }
@@ -104,7 +105,7 @@ pub fn error(text: &str, hint: Option<&str>) {
     if let Some(hint) = &hint {
         out.push_str(&format!("\n  hint: {hint}"));
     }
-    emit(&out);
+    emit("", &out);
     error_annotation_of(&text, hint.as_deref());
 }
 
@@ -127,7 +128,7 @@ fn error_annotation_of(text: &str, hint: Option<&str>) {
 /// Plain text for the user that is not a diagnostic (`self-update`'s progress words, `man`'s
 /// "wrote"), escaped like everything else.
 pub fn say(text: &str) {
-    emit(&clean(text));
+    emit("", &clean(text));
 }
 
 /// From now on a child writes to the same stderr, and may have left half a line there.
@@ -171,17 +172,22 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Redacted, then escaped: the form every line we build reaches stderr in.
-fn clean(text: &str) -> String {
-    escape(&redacted(text))
+/// Redacted, then escaped: the form every line we build reaches stderr in. Nearly every line
+/// has nothing to hide or escape, and is then borrowed, not copied.
+fn clean(text: &str) -> Cow<'_, str> {
+    match redacted(text) {
+        Cow::Borrowed(text) => escaped(text),
+        Cow::Owned(text) if !text.chars().any(needs_escape) => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(escaped(&text).into_owned()),
+    }
 }
 
-fn redacted(text: &str) -> String {
+fn redacted(text: &str) -> Cow<'_, str> {
     let list = REDACTED.lock().unwrap_or_else(|p| p.into_inner());
-    let mut out = text.to_string();
+    let mut out = Cow::Borrowed(text);
     for secret in list.iter() {
         if out.contains(secret.as_str()) {
-            out = out.replace(secret.as_str(), "[redacted]");
+            out = Cow::Owned(out.replace(secret.as_str(), "[redacted]"));
         }
     }
     out
@@ -191,8 +197,12 @@ fn redacted(text: &str) -> String {
 /// characters (line breaks, ESC, DEL, C1) and bidirectional overrides become visible escapes, so
 /// they can neither start a runner command on a line of their own nor drive the terminal.
 pub fn escape(text: &str) -> String {
+    escaped(text).into_owned()
+}
+
+fn escaped(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -204,16 +214,18 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// One line (or a few, already joined) on stderr, above the spinner if one is drawn.
-fn emit(text: &str) {
-    let mut line = String::with_capacity(text.len() + 1);
+/// One line (or a few, already joined) on stderr, above the spinner if one is drawn: `prefix`
+/// and `text` copied once, into the buffer that is written.
+fn emit(prefix: &str, text: &str) {
+    let mut line = String::with_capacity(prefix.len() + text.len() + 1);
+    line.push_str(prefix);
     line.push_str(text);
     line.push('\n');
     write_raw(&line);
