@@ -77,6 +77,20 @@ pub fn detail(level: u8, text: &str) {
     }
 }
 
+/// Several `-v` / `-vv` lines (an answer's headers) in one write: nothing lands between them,
+/// and the spinner is lifted once, not once a line.
+pub fn details(level: u8, lines: &[String]) {
+    if verbosity() < level || lines.is_empty() {
+        return;
+    }
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        out.push_str(&clean(line));
+        out.push('\n');
+    }
+    write_raw(&out);
+}
+
 /// Something the user should know although the command goes on; in Actions also an annotation
 /// on the run's summary page.
 pub fn warn(text: &str) {

@@ -661,13 +661,18 @@ impl Http {
             });
         if messages::verbosity() >= 2 {
             // `-vv`: the answer's headers, except those that can carry a credential.
-            for (name, value) in response.headers() {
-                let shown = match name.as_str() {
-                    "set-cookie" | "authorization" | "proxy-authorization" => "***",
-                    _ => value.to_str().unwrap_or("(not text)"),
-                };
-                messages::detail(2, &format!("infisical-oidc: http: <   {name}: {shown}"));
-            }
+            let lines: Vec<String> = response
+                .headers()
+                .iter()
+                .map(|(name, value)| {
+                    let shown = match name.as_str() {
+                        "set-cookie" | "authorization" | "proxy-authorization" => "***",
+                        _ => value.to_str().unwrap_or("(not text)"),
+                    };
+                    format!("infisical-oidc: http: <   {name}: {shown}")
+                })
+                .collect();
+            messages::details(2, &lines);
         }
         let rate_limit = header("x-ratelimit-limit")
             .and_then(|l| l.trim().parse().ok())
