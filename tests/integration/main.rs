@@ -4,6 +4,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+// act in host mode, bash scripts and Unix modes: see `unix_only_tests_are_skipped_here`.
+#[cfg(unix)]
 mod action;
 mod architecture;
 mod aws_iam_login;
@@ -37,7 +39,8 @@ mod version;
 mod watch;
 mod wrong_place;
 
-/// `files`, `install`, `leaks`, `self_update` and `watch` (and the Unix cases in `run`, `identity`,
+/// `action` (act's host mode, the action's bash scripts), `files`, `install`, `leaks`,
+/// `self_update` and `watch` (and the Unix cases in `run`, `identity`,
 /// `main_path`, `names` and `github_actions`) need
 /// POSIX file modes, signals and `sh` scripts as commands. Where they do not build, this test says
 /// so in the output instead of the modules vanishing without a word.
@@ -45,7 +48,7 @@ mod wrong_place;
 #[test]
 fn unix_only_tests_are_skipped_here() {
     eprintln!(
-        "skipping: files, install (install.sh), leaks, self_update, watch and the Unix cases of run, identity, main_path, names and github_actions need \
+        "skipping: action (act, bash), files, install (install.sh), leaks, self_update, watch and the Unix cases of run, identity, main_path, names and github_actions need \
          POSIX modes, signals and sh ({} has none); src/watch.rs and src/run.rs unit tests cover \
          the {} code paths",
         std::env::consts::OS,
