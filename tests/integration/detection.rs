@@ -45,6 +45,7 @@ fn world(cluster: Option<&FakeKubernetes>) -> World {
             kubernetes_host: cluster.url(),
             allowed_namespaces: "ci".into(),
             allowed_names: "".into(),
+            ..Default::default()
         });
     }
     world

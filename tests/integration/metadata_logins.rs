@@ -171,7 +171,11 @@ fn a_service_principal_azure_auth_does_not_allow_is_named_with_the_setting() {
     let out = login_azure(&sandbox, &server, &imds);
     assert_eq!(out.status.code(), Some(3));
     let err = stderr(&out);
-    assert!(err.contains("Service principal not allowed"), "{err}");
+    // Infisical's own words name the object id it refused.
+    assert!(
+        err.contains(&format!("Service principal '{OBJECT_ID}' not allowed")),
+        "{err}"
+    );
     assert!(
         err.contains(&format!("tenant {TENANT}, object id {OBJECT_ID}")),
         "{err}"

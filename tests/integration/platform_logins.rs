@@ -21,6 +21,7 @@ fn kubernetes_world(cluster: &FakeKubernetes, namespaces: &str, names: &str) -> 
         kubernetes_host: cluster.url(),
         allowed_namespaces: namespaces.into(),
         allowed_names: names.into(),
+        ..Default::default()
     });
     world
 }
@@ -184,6 +185,16 @@ fn a_token_from_another_cluster_fails_the_token_review() {
         !err.contains(&service_account_token(&foreign, "ci", "x")),
         "no token in errors"
     );
+}
+
+#[test]
+fn a_namespace_glob_on_the_identity_admits_the_pod() {
+    let cluster = FakeKubernetes::start(cluster_key());
+    let server = FakeInfisical::start(kubernetes_world(&cluster, "a*", ""));
+    let sandbox = Sandbox::new();
+    let token = service_account_token(&cluster_key(), "apps", "deployer");
+    let out = login_kubernetes(&sandbox, &server, &token);
+    assert!(out.status.success(), "{}", stderr(&out));
 }
 
 #[test]

@@ -8,6 +8,10 @@ use super::http::{HttpServer, Recorded, Reply};
 use super::jwt::{self, SigningKey};
 use super::util;
 
+/// The VM's project and zone, in its `format=full` ID tokens.
+pub const GCE_PROJECT: &str = "ci-project";
+pub const GCE_ZONE: &str = "europe-west1-b";
+
 /// See the module docs. Stops when dropped.
 pub struct FakeGcpMetadata {
     http: HttpServer,
@@ -31,7 +35,13 @@ impl FakeGcpMetadata {
     }
 }
 
+/// Every answer of the metadata server carries `Metadata-Flavor: Google` (what Google's client
+/// libraries look for to tell it from anything else at that address).
 fn gcp(key: &SigningKey, email: &str, request: &Recorded) -> Reply {
+    gcp_answer(key, email, request).with_header("Metadata-Flavor", "Google")
+}
+
+fn gcp_answer(key: &SigningKey, email: &str, request: &Recorded) -> Reply {
     if request.header("metadata-flavor") != Some("Google") {
         return Reply::new(403, json!("Missing Metadata-Flavor:Google header."));
     }
@@ -57,21 +67,27 @@ fn gcp(key: &SigningKey, email: &str, request: &Recorded) -> Reply {
         return Reply::new(400, json!("non-empty audience parameter required"));
     };
     let now = util::now();
-    let token = jwt::sign(
-        &json!({
-            "iss": "https://accounts.google.com",
-            "aud": audience,
-            "azp": "104862385629405721370",
-            "sub": "104862385629405721370",
-            "email": email,
-            "email_verified": true,
-            "iat": now,
-            "exp": now + 3600,
-            "google": {"compute_engine": {"project_id": "ci-project", "zone": "europe-west1-b"}},
-        }),
-        key,
-    );
-    Reply::file(token.into_bytes())
+    let mut claims = json!({
+        "iss": "https://accounts.google.com",
+        "aud": audience,
+        "azp": "104862385629405721370",
+        "sub": "104862385629405721370",
+        "email": email,
+        "email_verified": true,
+        "iat": now,
+        "exp": now + 3600,
+    });
+    // Only `format=full` adds the project and instance details (Google's "Verify VM identity").
+    if request.query("format") == Some("full") {
+        claims["google"] = json!({"compute_engine": {
+            "project_id": GCE_PROJECT,
+            "project_number": 812345678901_u64,
+            "zone": GCE_ZONE,
+            "instance_id": "5187376843516839416",
+            "instance_name": "ci-runner-1",
+        }});
+    }
+    Reply::file(jwt::sign(&claims, key).into_bytes())
 }
 
 /// See the module docs. Stops when dropped.

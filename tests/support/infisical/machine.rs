@@ -1,12 +1,15 @@
-//! The platform logins: JWT Auth (static keys) and Kubernetes Auth (a real TokenReview call to a
-//! `FakeKubernetes`), in the order and with the messages of Infisical's services
-//! (tests/fixtures/cloud-auth/refusals.json, which names the source files).
+//! The platform logins: JWT Auth (static keys), Kubernetes Auth (a real TokenReview call to a
+//! `FakeKubernetes`), AWS Auth (a real replay to a `FakeSts`), GCP Auth (ID token and IAM) and
+//! Azure Auth, in the order and with the statuses, error names and messages of Infisical's
+//! services (docs/infisical-api.md §4.5 and tests/fixtures/cloud-auth/refusals.json, which name
+//! the source files and commits).
 
 use serde_json::{Value, json};
 
 use super::super::http::{Recorded, Reply};
-use super::super::jwt;
+use super::super::jwt::{self, SigningKey};
 use super::super::kubernetes::namespace_and_name;
+use super::super::picomatch;
 use super::super::util;
 use super::{State, error, required_fields, tokens};
 
@@ -67,6 +70,11 @@ pub(super) fn kubernetes_login(state: &mut State, request: &Recorded) -> Reply {
         );
     };
     // No reviewer JWT is configured: the presented token reviews itself, as the server does.
+    // An Allowed Audience is asked of the cluster, which intersects it with the token's own.
+    let mut spec = json!({"token": token});
+    if !config.allowed_audience.is_empty() {
+        spec["audiences"] = json!([config.allowed_audience]);
+    }
     let review = ureq::post(format!(
         "{}/apis/authentication.k8s.io/v1/tokenreviews",
         config.kubernetes_host
@@ -78,43 +86,94 @@ pub(super) fn kubernetes_login(state: &mut State, request: &Recorded) -> Reply {
     .send_json(json!({
         "apiVersion": "authentication.k8s.io/v1",
         "kind": "TokenReview",
-        "spec": {"token": token},
+        "spec": spec,
     }));
     let body: Value = match review {
-        Ok(mut response) => response.body_mut().read_json().unwrap_or(Value::Null),
-        Err(e) => {
+        Ok(mut response) if response.status().is_success() => {
+            response.body_mut().read_json().unwrap_or(Value::Null)
+        }
+        Ok(mut response) => {
+            let status = response.status().as_u16();
+            let body: Value = response.body_mut().read_json().unwrap_or(Value::Null);
+            return token_review_http_error(status, body["message"].as_str());
+        }
+        // The server's handler for a cluster it cannot reach (ECONNREFUSED on loopback).
+        Err(_) => {
             return error(
-                500,
-                "InternalServerError",
-                format!("TokenReview failed: {e}"),
+                400,
+                "KubernetesConnectionRefused",
+                format!(
+                    "Failed to connect to Kubernetes API server at {}: Connection refused. Verify the \
+                     host URL and ensure the kubernetes api server is accessible.",
+                    config.kubernetes_host
+                ),
             );
         }
     };
-    if let Some(message) = body["message"]
-        .as_str()
-        .filter(|_| body["kind"] == "Status")
-    {
-        return unauthorized(message);
-    }
     let status = &body["status"];
     if let Some(message) = status["error"].as_str() {
-        return unauthorized(message);
+        return error(401, "KubernetesTokenReviewError", message);
     }
     if status["authenticated"] != true {
-        return unauthorized("Kubernetes token not authenticated");
+        return error(
+            401,
+            "KubernetesTokenReviewError",
+            "Kubernetes token not authenticated",
+        );
     }
     let Some((namespace, name)) = namespace_and_name(&status["user"]["username"]) else {
-        return unauthorized("Kubernetes token not authenticated");
+        return error(500, "InternalServerError", "Something went wrong");
     };
-    let allowed =
-        |list: &str, value: &str| list.is_empty() || list.split(',').any(|v| v.trim() == value);
+    // Each entry equal, or a picomatch glob with default options.
+    let allowed = |list: &str, value: &str| {
+        list.is_empty()
+            || list.split(',').map(str::trim).any(|entry| {
+                entry == value || picomatch::is_match(value, entry, picomatch::Options::Default)
+            })
+    };
     if !allowed(&config.allowed_namespaces, &namespace) {
         return unauthorized("Access denied: K8s namespace not allowed.");
     }
     if !allowed(&config.allowed_names, &name) {
         return unauthorized("Access denied: K8s name not allowed.");
     }
+    if !config.allowed_audience.is_empty()
+        && !status["audiences"]
+            .as_array()
+            .is_some_and(|auds| auds.iter().any(|a| *a == config.allowed_audience.as_str()))
+    {
+        return unauthorized("Access denied: K8s audience not allowed.");
+    }
     issue(state, identity_id)
+}
+
+/// A TokenReview the cluster answered with an HTTP error: the cluster's own `message` when it
+/// gave one (a Kubernetes `Status`), under a name that says which.
+fn token_review_http_error(status: u16, message: Option<&str>) -> Reply {
+    match (status, message) {
+        (401, message) => error(
+            401,
+            "KubernetesTokenReviewerUnauthorized",
+            message.unwrap_or(
+                "Token reviewer JWT is invalid or expired. Please verify the token reviewer JWT \
+                 is correct and has not expired.",
+            ),
+        ),
+        (403, message) => error(
+            401,
+            "KubernetesTokenReviewerForbidden",
+            message.unwrap_or(
+                "Token reviewer JWT does not have permission to perform TokenReviews. Ensure the \
+                 service account has the 'system:auth-delegator' ClusterRole binding.",
+            ),
+        ),
+        (_, Some(message)) => error(400, "KubernetesTokenReviewRequestError", message),
+        (status, None) => error(
+            400,
+            "KubernetesTokenReviewRequestError",
+            format!("Kubernetes returned HTTP {status}: Unknown error"),
+        ),
+    }
 }
 
 fn issue(state: &mut State, identity_id: &str) -> Reply {
@@ -186,14 +245,13 @@ pub(super) fn aws_login(state: &mut State, request: &Recorded) -> Reply {
     let Some(region) = region.filter(|_| valid) else {
         return error(400, "BadRequest", "Invalid AWS region");
     };
-    // The real server sends these headers to https://sts.<region>.amazonaws.com: a Host naming
-    // anything else would not reach STS, or not verify there.
+    // Whatever goes wrong between Infisical and STS (STS refuses the signature, is not reached,
+    // answers something else) is an axios error the server's error handler does not know: a bare
+    // 500. The real server sends these headers to https://sts.<region>.amazonaws.com: a Host
+    // naming anything else would not reach STS, or not verify there.
+    let sts_failed = || error(500, "InternalServerError", "Something went wrong");
     if header("host") != Some(format!("sts.{region}.amazonaws.com").as_str()) {
-        return error(
-            500,
-            "InternalServerError",
-            "Request failed with status code 403",
-        );
+        return sts_failed();
     }
     let mut call = ureq::http::Request::builder()
         .method(fields[1].as_str())
@@ -217,17 +275,7 @@ pub(super) fn aws_login(state: &mut State, request: &Recorded) -> Reply {
         Ok(mut response) if response.status() == 200 => {
             response.body_mut().read_json().unwrap_or(Value::Null)
         }
-        Ok(response) => {
-            return error(
-                500,
-                "InternalServerError",
-                format!(
-                    "Request failed with status code {}",
-                    response.status().as_u16()
-                ),
-            );
-        }
-        Err(e) => return error(500, "InternalServerError", e),
+        Ok(_) | Err(_) => return sts_failed(),
     };
     let result = &answer["GetCallerIdentityResponse"]["GetCallerIdentityResult"];
     let (Some(account), Some(arn)) = (result["Account"].as_str(), result["Arn"].as_str()) else {
@@ -295,8 +343,11 @@ fn wildcard_match(pattern: &str, text: &str) -> bool {
     true
 }
 
-/// GCP Auth (ID token), as identity-gcp-auth-service.ts: Google's signature, `aud` the identity
-/// id, then the token's `email` against the allowed service-account emails.
+/// GCP Auth (ID token), as identity-gcp-auth-service.ts and -fns.ts `validateIdTokenIdentity`:
+/// Google's signature, issuer, audience (the identity id) and lifetime, checked by
+/// google-auth-library, whose plain `Error`s the server answers with a bare 500; a token without
+/// `email` is a 401 with UnauthorizedError's default words; then the email, and (type GCE, only
+/// when the token carries `google.compute_engine`) the project and the zone.
 pub(super) fn gcp_login(state: &mut State, request: &Recorded) -> Reply {
     let fields = match required_fields(request, &["identityId", "jwt"]) {
         Ok(fields) => fields,
@@ -317,22 +368,50 @@ pub(super) fn gcp_login(state: &mut State, request: &Recorded) -> Reply {
     if !config.iam_certs.is_empty() {
         return gcp_iam_login(state, identity_id, token, &config);
     }
-    let Ok(claims) = jwt::verify(token, &config.google_keys) else {
-        return unauthorized("Invalid GCP ID token");
+    let Some(claims) = google_id_token(token, &config.google_keys, identity_id, util::now()) else {
+        return error(500, "InternalServerError", "Something went wrong");
     };
-    if claims["aud"].as_str() != Some(identity_id.as_str()) {
-        return unauthorized("Wrong recipient payload audience.");
-    }
-    let email = claims["email"].as_str().unwrap_or("");
+    let Some(email) = claims["email"].as_str().filter(|e| !e.is_empty()) else {
+        return unauthorized("You are not allowed to access this resource");
+    };
+    let listed = |list: &str, value: Option<&str>| {
+        list.split(',')
+            .map(str::trim)
+            .any(|entry| Some(entry) == value)
+    };
     if !config.allowed_service_account_emails.is_empty()
-        && !config
-            .allowed_service_account_emails
-            .split(',')
-            .any(|e| e.trim() == email)
+        && !listed(&config.allowed_service_account_emails, Some(email))
     {
         return unauthorized("Access denied: GCP service account not allowed.");
     }
+    let compute = &claims["google"]["compute_engine"];
+    if compute.is_object() {
+        if !config.allowed_projects.is_empty()
+            && !listed(&config.allowed_projects, compute["project_id"].as_str())
+        {
+            return unauthorized("Access denied: GCP project not allowed.");
+        }
+        if !config.allowed_zones.is_empty()
+            && !listed(&config.allowed_zones, compute["zone"].as_str())
+        {
+            return unauthorized("Access denied: GCP zone not allowed.");
+        }
+    }
     issue(state, identity_id)
+}
+
+/// What google-auth-library's `verifySignedJwtWithCertsAsync` accepts, called with Google's
+/// certificates, the identity id as audience and `https://accounts.google.com` as the only
+/// issuer: a known `kid` and its signature, `iat` and `exp` present, not used more than 300 s
+/// (its clock skew) after `exp` nor before `iat`, then issuer and audience.
+fn google_id_token(token: &str, keys: &[SigningKey], audience: &str, now: u64) -> Option<Value> {
+    const SKEW: u64 = 300;
+    let claims = jwt::verify(token, keys).ok()?;
+    let iat = claims["iat"].as_u64()?;
+    let exp = claims["exp"].as_u64()?;
+    let fresh = iat <= now + SKEW && now <= exp + SKEW;
+    let from_google = claims["iss"] == "https://accounts.google.com";
+    (fresh && from_google && claims["aud"] == audience).then_some(claims)
 }
 
 /// GCP Auth of type IAM, as identity-gcp-auth-fns.ts `validateIamIdentity`: `sub` must look like
@@ -358,16 +437,16 @@ fn gcp_iam_login(
     }
     let claims = match verify(token, &config.iam_certs) {
         Ok(claims) => claims,
-        // jsonwebtoken's errors reach the client as 401 with their own words.
+        // jsonwebtoken's errors, which the server's error handler answers as 403 TokenError.
         Err(IamVerifyError::UnknownKid) => {
-            return unauthorized("secret or public key must be provided");
+            return token_error("secret or public key must be provided");
         }
-        Err(_) => return unauthorized("invalid signature"),
+        Err(_) => return token_error("invalid signature"),
     };
     if let Some(exp) = claims.get("exp")
         && exp.as_u64().is_none_or(|exp| exp <= util::now())
     {
-        return unauthorized("jwt expired");
+        return token_error("jwt expired");
     }
     if claims["aud"].as_str() != Some(identity_id) {
         return unauthorized("Invalid audience in GCP IAM Token");
@@ -399,8 +478,11 @@ fn is_service_account_email(text: &str) -> bool {
     }
 }
 
-/// Azure Auth, as identity-azure-auth-service.ts: Entra ID's signature and the resource as
-/// audience, the tenant, then the object id against the allowed service principals.
+/// Azure Auth, as identity-azure-auth-service.ts and -fns.ts `validateAzureIdentity`: the key
+/// named by the header's `kid` among the tenant's published keys (none: 401), then jsonwebtoken's
+/// checks (each a 403 TokenError) of the signature, lifetime, audience (the identity's resource,
+/// its trailing `/` dropped when the token's `aud` has none) and issuer
+/// (`https://sts.windows.net/<tenant>/`); then `tid`, then `oid` against the allowed principals.
 pub(super) fn azure_login(state: &mut State, request: &Recorded) -> Reply {
     let fields = match required_fields(request, &["identityId", "jwt"]) {
         Ok(fields) => fields,
@@ -415,14 +497,43 @@ pub(super) fn azure_login(state: &mut State, request: &Recorded) -> Reply {
         return error(
             404,
             "NotFound",
-            "Azure auth method not found for identity, did you configure Azure auth?",
+            "Azure auth method not found for identity, did you configure Azure Auth?",
         );
     };
-    let Ok(claims) = jwt::verify(token, &config.entra_keys) else {
-        return unauthorized("Invalid Azure token");
+    // A token that does not decode breaks the service before any check: a bare 500.
+    let (Some(header), Some(payload)) = (jwt::decode_header(token), jwt::decode_payload(token))
+    else {
+        return error(500, "InternalServerError", "Something went wrong");
     };
-    if claims["aud"].as_str() != Some(config.resource.as_str()) {
-        return unauthorized("jwt audience invalid");
+    let kid = header["kid"].as_str();
+    let Some(key) = config
+        .entra_keys
+        .iter()
+        .find(|k| Some(k.kid.as_str()) == kid)
+    else {
+        return unauthorized("Invalid signing key");
+    };
+    let Ok(claims) = jwt::verify(token, std::slice::from_ref(key)) else {
+        return token_error("invalid signature");
+    };
+    let now = util::now();
+    if claims["nbf"].as_u64().is_some_and(|nbf| nbf > now) {
+        return token_error("jwt not active");
+    }
+    if claims["exp"].as_u64().is_some_and(|exp| exp <= now) {
+        return token_error("jwt expired");
+    }
+    let aud = payload["aud"].as_str().unwrap_or_default();
+    let mut resource = config.resource.as_str();
+    if !aud.ends_with('/') && resource.ends_with('/') {
+        resource = &resource[..resource.len() - 1];
+    }
+    if aud != resource {
+        return token_error(&format!("jwt audience invalid. expected: {resource}"));
+    }
+    let issuer = format!("https://sts.windows.net/{}/", config.tenant_id);
+    if claims["iss"].as_str() != Some(issuer.as_str()) {
+        return token_error(&format!("jwt issuer invalid. expected: {issuer}"));
     }
     if claims["tid"].as_str() != Some(config.tenant_id.as_str()) {
         return unauthorized("Tenant ID mismatch");
@@ -434,7 +545,23 @@ pub(super) fn azure_login(state: &mut State, request: &Recorded) -> Reply {
             .split(',')
             .any(|e| e.trim() == oid)
     {
-        return unauthorized("Service principal not allowed");
+        return unauthorized(&format!("Service principal '{oid}' not allowed"));
     }
     issue(state, identity_id)
+}
+
+/// A jsonwebtoken error as the server's error handler answers it: 403 `TokenError`, its message
+/// as is but for three it rewords (docs/infisical-api.md §2.1).
+fn token_error(message: &str) -> Reply {
+    let message = match message {
+        "jwt expired" => "Your token has expired. Please re-authenticate.",
+        "jwt malformed" => {
+            "The provided access token is malformed. Please use a valid token or generate a new one and try again."
+        }
+        "invalid algorithm" => {
+            "The access token is signed with an invalid algorithm. Please provide a valid token and try again."
+        }
+        other => other,
+    };
+    error(403, "TokenError", message)
 }

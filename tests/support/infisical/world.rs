@@ -75,9 +75,15 @@ pub struct GcpAuthConfig {
     pub iam_certs: Vec<super::super::gcp_iam::PublicCert>,
     /// Comma-separated, exact; "" = any.
     pub allowed_service_account_emails: String,
+    /// Type GCE: comma-separated project ids, exact; "" = any. Checked only when the ID token
+    /// carries `google.compute_engine` (the metadata server's `format=full`).
+    pub allowed_projects: String,
+    /// Type GCE: comma-separated zones, exact; "" = any; as `allowed_projects`.
+    pub allowed_zones: String,
 }
 
-/// Azure Auth: Entra ID's signing keys (here a test key), tenant, resource, allowed principals.
+/// Azure Auth: Entra ID's signing keys for the tenant (here test keys, found by `kid` as in the
+/// tenant's JWKS), tenant, resource (the audience), allowed principals.
 #[derive(Clone, Debug, Default)]
 pub struct AzureAuthConfig {
     pub entra_keys: Vec<SigningKey>,
@@ -115,10 +121,13 @@ pub struct JwtAuthConfig {
 pub struct KubernetesAuthConfig {
     /// The cluster's API server that reviews tokens (a `FakeKubernetes` URL).
     pub kubernetes_host: String,
-    /// Comma-separated, exact; "" = any.
+    /// Comma-separated, exact or picomatch globs (default options); "" = any.
     pub allowed_namespaces: String,
-    /// Comma-separated service-account names, exact; "" = any.
+    /// Comma-separated service-account names, exact or picomatch globs; "" = any.
     pub allowed_names: String,
+    /// One audience; "" = none. When set, the TokenReview asks for it (`spec.audiences`) and
+    /// the review's `status.audiences` must hold it.
+    pub allowed_audience: String,
 }
 
 #[derive(Clone, Debug)]
