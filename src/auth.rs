@@ -546,8 +546,10 @@ impl<'a> Auth<'a> {
         let api = Api::new(self.http, &self.settings.domain.api_base);
         api.machine_login(cloud::login_route(LoginMethod::AwsIam), &request)
             .map_err(|e| {
-                // Infisical does not always say whom STS named: ask STS ourselves.
-                let refused = matches!(&e, HttpError::Status(api) if api.status == 401);
+                // Infisical does not always say whom STS named, and answers a failed replay to STS
+                // with a bare 500: ask STS ourselves.
+                let refused =
+                    matches!(&e, HttpError::Status(api) if matches!(api.status, 401 | 500));
                 let presented = cloud::Presented {
                     subject: refused
                         .then(|| aws::caller_arn(settings, &credentials, &region, self.http, now()))
@@ -595,7 +597,17 @@ impl<'a> Auth<'a> {
                 .map(str::to_string)
         };
         let subject = match method {
-            LoginMethod::Gcp => text("email").or(claims.sub.clone()),
+            LoginMethod::Gcp => {
+                let vm = claims.extra.get("google").map(|g| &g["compute_engine"]);
+                let place = |key: &str| vm.and_then(|c| c[key].as_str()).map(str::to_string);
+                let who = text("email").or(claims.sub.clone());
+                match (who, place("project_id"), place("zone")) {
+                    (Some(who), Some(project), Some(zone)) => {
+                        Some(format!("{who}, project {project}, zone {zone}"))
+                    }
+                    (who, _, _) => who,
+                }
+            }
             _ => match (text("tid"), text("oid")) {
                 (Some(tid), Some(oid)) => Some(format!("tenant {tid}, object id {oid}")),
                 _ => claims.sub.clone(),

@@ -59,19 +59,9 @@ pub fn explain_refusal(
         LoginMethod::Kubernetes => kubernetes_refusal(&m, &who),
         LoginMethod::Jwt => jwt_refusal(&m, &who),
         LoginMethod::AwsIam => aws_refusal(&m, presented.subject.as_deref()),
-        LoginMethod::Gcp => (
-            format!("Infisical refused the GCP service account{who}"),
-            "add the service account's email to the identity's GCP Auth Allowed Service Account Emails \
-             (and check its Allowed Projects / Zones)"
-                .into(),
-        ),
+        LoginMethod::Gcp => gcp_refusal(&m, &who),
         LoginMethod::GcpIam => gcp_iam_refusal(&m, &who),
-        LoginMethod::Azure => (
-            format!("Infisical refused the Azure managed identity{who}"),
-            "check the identity's Azure Auth Tenant ID and Resource / Audience, and add the managed \
-             identity's object (principal) id to its Allowed Service Principal IDs"
-                .into(),
-        ),
+        LoginMethod::Azure => azure_refusal(&m, &api.message, &who),
         _ => (
             format!("Infisical refused the {auth} login"),
             format!("check the identity's {auth} settings"),
@@ -90,13 +80,27 @@ fn kubernetes_refusal(m: &str, who: &str) -> (String, String) {
             format!("Infisical refused the pod's service account{who}"),
             "add the service account name to the identity's Kubernetes Auth Allowed Service Account Names".into(),
         )
-    } else if m.contains("audience not allowed") {
+    } else if m.contains("audience not allowed") || m.contains("target audiences") {
+        // Infisical asks the cluster's TokenReview for the identity's Allowed Audience: a token
+        // for another audience fails the review itself, in the API server's words.
         (
             "Infisical refused the service-account token's audience".into(),
             "clear the identity's Kubernetes Auth Allowed Audience, or mount a projected token with that audience and pass it with --jwt-file".into(),
         )
+    } else if m.contains("failed to connect to")
+        || m.contains("failed to resolve")
+        || m.contains("failed to communicate with")
+        || m.contains("timed out")
+        || m.contains("certificate verification failed")
+    {
+        (
+            "Infisical could not reach the cluster's API server to review the token".into(),
+            "check the identity's Kubernetes Auth Kubernetes Host URL and CA certificate: Infisical's \
+             server must reach that address (a private cluster needs an Infisical Gateway)"
+                .into(),
+        )
     } else {
-        // TokenReview failed: the cluster did not vouch for the token, or Infisical could not ask it.
+        // TokenReview failed: the cluster did not vouch for the token.
         (
             format!("the Kubernetes API did not accept the service-account token{who}"),
             "check the identity's Kubernetes Auth Kubernetes Host URL, CA certificate and Token Reviewer JWT \
@@ -169,11 +173,113 @@ fn aws_refusal(m: &str, arn: Option<&str>) -> (String, String) {
              arn:aws:sts::<account>:assumed-role/<role>, without the session name"
                 .into(),
         )
+    } else if let Some(arn) = arn_text
+        .as_deref()
+        .filter(|_| m.contains("something went wrong"))
+    {
+        // Infisical says no more of a failed replay than this; STS answered us for the same
+        // credentials, so it is the way from Infisical to STS that failed.
+        (
+            format!(
+                "Infisical could not have AWS STS check the signed request, though STS accepts these \
+                 credentials from here ({arn})"
+            ),
+            "Infisical's server must reach https://sts.<region>.amazonaws.com for the region signed \
+             for (AWS_REGION): for a self-hosted server, allow that egress; retry later, and quote \
+             the reqId to Infisical support if it persists"
+                .into(),
+        )
     } else {
         (
             format!("AWS STS did not accept the signed request Infisical forwarded{says}"),
             "check the credentials are current (`aws sts get-caller-identity`), this machine's clock, \
              and that AWS_REGION is a region STS serves"
+                .into(),
+        )
+    }
+}
+
+/// GCP Auth with a metadata-server ID token (identity-gcp-auth-service.ts): Google's checks of
+/// the token (a bare 500 when any fails), then the email, project and zone lists.
+fn gcp_refusal(m: &str, who: &str) -> (String, String) {
+    if m.contains("project not allowed") {
+        (
+            format!("Infisical refused the VM's GCP project{who}"),
+            "add the project id to the identity's GCP Auth Allowed Projects".into(),
+        )
+    } else if m.contains("zone not allowed") {
+        (
+            format!("Infisical refused the VM's zone{who}"),
+            "add the zone to the identity's GCP Auth Allowed Zones".into(),
+        )
+    } else if m.contains("service account identifier") {
+        // An IAM-type identity read the ID token as a signed JWT.
+        (
+            format!("Infisical wants a signed JWT for this identity, not an ID token{who}"),
+            "use `login gcp-iam`, or set the identity's GCP Auth Type to GCE".into(),
+        )
+    } else if m.contains("something went wrong") {
+        (
+            format!("Infisical could not verify the ID token from the metadata server{who}"),
+            "Infisical answers this for an ID token Google's checks refuse: check --identity-id (the \
+             token's audience) and this machine's clock; an identity of GCP Auth Type IAM wants \
+             `login gcp-iam`; quote the reqId to Infisical support if it persists"
+                .into(),
+        )
+    } else {
+        (
+            format!("Infisical refused the GCP service account{who}"),
+            "add the service account's email to the identity's GCP Auth Allowed Service Account Emails"
+                .into(),
+        )
+    }
+}
+
+/// Azure Auth (identity-azure-auth-fns.ts `validateAzureIdentity`): the tenant's signing keys,
+/// jsonwebtoken's audience (the identity's Resource) and issuer (its tenant) checks, then the
+/// tenant id and the allowed principals. `message` is the server's, as sent.
+fn azure_refusal(m: &str, message: &str, who: &str) -> (String, String) {
+    if m.contains("service principal") {
+        (
+            format!("Infisical refused the Azure managed identity{who}"),
+            "add the managed identity's object (principal) id to the identity's Azure Auth Allowed \
+             Service Principal IDs"
+                .into(),
+        )
+    } else if m.contains("audience invalid") {
+        let expected = message
+            .split_once("expected: ")
+            .map(|(_, rest)| crate::oidc::printable(rest.trim()));
+        (
+            "Infisical refused the managed identity token's audience (the resource asked of IMDS)"
+                .into(),
+            match expected {
+                Some(resource) => format!(
+                    "set INFISICAL_AZURE_AUTH_RESOURCE={resource} to ask IMDS for the identity's Azure \
+                     Auth Resource / Audience, or change that setting to the resource asked for"
+                ),
+                None => "set INFISICAL_AZURE_AUTH_RESOURCE to the identity's Azure Auth Resource / Audience"
+                    .into(),
+            },
+        )
+    } else if m.contains("issuer invalid") || m.contains("tenant id mismatch") {
+        (
+            format!("the managed identity is from another tenant than the identity's{who}"),
+            "set the identity's Azure Auth Tenant ID to the managed identity's tenant".into(),
+        )
+    } else if m.contains("expired") || m.contains("not active") {
+        (
+            "Infisical found the managed identity token out of date".into(),
+            "check this machine's clock".into(),
+        )
+    } else {
+        // The tenant's keys do not hold the one named (`Invalid signing key`), or it did not sign.
+        (
+            format!(
+                "Infisical could not verify the managed identity token with Entra ID's keys{who}"
+            ),
+            "check the identity's Azure Auth Tenant ID, and that the token comes from Azure IMDS \
+             (INFISICAL_AZURE_IMDS_ENDPOINT points elsewhere only in tests)"
                 .into(),
         )
     }

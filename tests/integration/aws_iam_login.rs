@@ -147,6 +147,40 @@ fn a_wrong_secret_key_fails_sts_signature_check() {
 }
 
 #[test]
+fn an_sts_infisical_cannot_reach_is_told_apart_from_refused_credentials() {
+    let p = principal("s3cret", "tok");
+    let sts = FakeSts::start(std::slice::from_ref(&p));
+    // Infisical's way to STS goes nowhere; this machine's reaches it.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let nowhere = format!("http://{}", dead.local_addr().unwrap());
+    drop(dead);
+    let mut world = aws_world(&sts, "", "");
+    world
+        .identity_mut(DEMO_IDENTITY_ID)
+        .unwrap()
+        .aws
+        .as_mut()
+        .unwrap()
+        .sts_url = nowhere;
+    let server = FakeInfisical::start(world);
+    let sandbox = Sandbox::new();
+    let mut cmd = login(&sandbox, &server, &sts);
+    with_env_credentials(&mut cmd, &p);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("Something went wrong"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "STS accepts these credentials from here ({ASSUMED})"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("sts.<region>.amazonaws.com"), "{err}");
+    assert!(!err.contains("did not accept"), "{err}");
+}
+
+#[test]
 fn a_principal_outside_the_allowed_arns_is_refused_with_the_arn_sts_returned() {
     let p = principal("s3cret", "tok");
     let sts = FakeSts::start(std::slice::from_ref(&p));

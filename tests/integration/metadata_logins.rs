@@ -5,7 +5,7 @@
 use crate::support::{self, common};
 
 use common::{Sandbox, stderr, stdout};
-use support::cloud_metadata::{FakeAzureImds, FakeGcpMetadata};
+use support::cloud_metadata::{FakeAzureImds, FakeGcpMetadata, GCE_PROJECT, GCE_ZONE};
 use support::gcp_iam::{FakeIamCredentials, KEY_EMAIL, KEY_FILE, METADATA_ACCESS_TOKEN, TestKey};
 use support::infisical::*;
 use support::jwt::SigningKey;
@@ -118,6 +118,56 @@ fn a_service_account_gcp_auth_does_not_allow_is_named_with_the_setting() {
 }
 
 #[test]
+fn a_project_or_zone_gcp_auth_does_not_allow_names_that_setting_not_the_email() {
+    let metadata = FakeGcpMetadata::start(google_key(), EMAIL);
+    let sandbox = Sandbox::new();
+    let cases = [
+        (
+            "prod-project",
+            "",
+            "GCP project not allowed",
+            "Allowed Projects",
+        ),
+        ("", "us-central1-a", "GCP zone not allowed", "Allowed Zones"),
+    ];
+    for (projects, zones, says, setting) in cases {
+        let mut world = gcp_world(EMAIL);
+        let gcp = world
+            .identity_mut(DEMO_IDENTITY_ID)
+            .unwrap()
+            .gcp
+            .as_mut()
+            .unwrap();
+        gcp.allowed_projects = projects.into();
+        gcp.allowed_zones = zones.into();
+        let server = FakeInfisical::start(world);
+        let out = login_gcp(&sandbox, &server, &metadata, "gcp");
+        assert_eq!(out.status.code(), Some(3));
+        let err = stderr(&out);
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains(setting), "{err}");
+        assert!(err.contains(GCE_PROJECT) && err.contains(GCE_ZONE), "{err}");
+        assert!(!err.contains("Allowed Service Account Emails"), "{err}");
+    }
+}
+
+#[test]
+fn an_id_token_infisical_cannot_verify_is_not_blamed_on_the_service_account() {
+    // Infisical checks the token with other keys than the ones that signed it: google-auth-library
+    // refuses it and Infisical answers a bare 500.
+    let metadata = FakeGcpMetadata::start(SigningKey::new("google-kid", "not-googles"), EMAIL);
+    let server = FakeInfisical::start(gcp_world(EMAIL));
+    let sandbox = Sandbox::new();
+    let out = login_gcp(&sandbox, &server, &metadata, "gcp");
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("Something went wrong"), "{err}");
+    assert!(err.contains("could not verify the ID token"), "{err}");
+    assert!(err.contains("gcp-iam"), "{err}");
+    assert!(!err.contains("Allowed Service Account Emails"), "{err}");
+}
+
+#[test]
 fn no_gcp_metadata_server_is_said_at_once() {
     let server = FakeInfisical::start(gcp_world(""));
     let sandbox = Sandbox::new();
@@ -181,6 +231,67 @@ fn a_service_principal_azure_auth_does_not_allow_is_named_with_the_setting() {
         "{err}"
     );
     assert!(err.contains("Allowed Service Principal IDs"), "{err}");
+    // Only the setting that refused it, not every Azure Auth setting.
+    assert!(!err.contains("Resource / Audience"), "{err}");
+}
+
+#[test]
+fn an_identity_resource_other_than_the_one_asked_of_imds_names_the_variable_and_the_value() {
+    let imds = FakeAzureImds::start(entra_key(), TENANT, OBJECT_ID);
+    let mut world = azure_world(OBJECT_ID);
+    world
+        .identity_mut(DEMO_IDENTITY_ID)
+        .unwrap()
+        .azure
+        .as_mut()
+        .unwrap()
+        .resource = "api://infisical-prod".into();
+    let server = FakeInfisical::start(world);
+    let sandbox = Sandbox::new();
+    // IMDS is asked for the default resource: Infisical's jsonwebtoken check refuses the audience.
+    let out = login_azure(&sandbox, &server, &imds);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("jwt audience invalid. expected: api://infisical-prod"),
+        "{err}"
+    );
+    assert!(err.contains("403 TokenError"), "{err}");
+    assert!(
+        err.contains("INFISICAL_AZURE_AUTH_RESOURCE=api://infisical-prod"),
+        "{err}"
+    );
+    // Asking IMDS for that resource logs in.
+    let out = sandbox
+        .cmd()
+        .env("INFISICAL_AZURE_IMDS_ENDPOINT", imds.url())
+        .env("INFISICAL_AZURE_AUTH_RESOURCE", "api://infisical-prod")
+        .args(["login", "azure", "--domain", &server.url()])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_managed_identity_of_another_tenant_names_the_tenant_setting() {
+    let other_tenant = "0b1f7c2e-0000-4000-8000-0000000000aa";
+    let imds = FakeAzureImds::start(entra_key(), other_tenant, OBJECT_ID);
+    let server = FakeInfisical::start(azure_world(OBJECT_ID));
+    let sandbox = Sandbox::new();
+    let out = login_azure(&sandbox, &server, &imds);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "jwt issuer invalid. expected: https://sts.windows.net/{TENANT}/"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("from another tenant"), "{err}");
+    assert!(err.contains(&format!("tenant {other_tenant}")), "{err}");
+    assert!(err.contains("Azure Auth Tenant ID"), "{err}");
+    assert!(!err.contains("Allowed Service Principal IDs"), "{err}");
 }
 
 // ---- login gcp-iam: a JWT the service account signs ----

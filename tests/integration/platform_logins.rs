@@ -8,7 +8,7 @@ use common::{Sandbox, stderr, stdout};
 use serde_json::json;
 use support::infisical::*;
 use support::jwt::{self, SigningKey};
-use support::kubernetes::{FakeKubernetes, service_account_token};
+use support::kubernetes::{FakeKubernetes, service_account_token, service_account_token_for};
 
 fn cluster_key() -> SigningKey {
     SigningKey::new("cluster-sa-key", "fake-cluster-signing-secret")
@@ -195,6 +195,66 @@ fn a_namespace_glob_on_the_identity_admits_the_pod() {
     let token = service_account_token(&cluster_key(), "apps", "deployer");
     let out = login_kubernetes(&sandbox, &server, &token);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// The demo identity whose Kubernetes Auth has Allowed Audience `audience`.
+fn audience_world(cluster: &FakeKubernetes, audience: &str) -> World {
+    let mut world = kubernetes_world(cluster, "", "");
+    let kubernetes = world
+        .identity_mut(DEMO_IDENTITY_ID)
+        .unwrap()
+        .kubernetes
+        .as_mut()
+        .unwrap();
+    kubernetes.allowed_audience = audience.into();
+    world
+}
+
+#[test]
+fn a_token_for_another_audience_names_the_allowed_audience_setting() {
+    let cluster = FakeKubernetes::start(cluster_key());
+    let server = FakeInfisical::start(audience_world(&cluster, "infisical"));
+    let sandbox = Sandbox::new();
+    // The pod's default token is for the API server: the cluster's review for `infisical` fails.
+    let token = service_account_token(&cluster_key(), "ci", "deployer");
+    let out = login_kubernetes(&sandbox, &server, &token);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("is invalid for the target audiences"), "{err}");
+    assert!(err.contains("Allowed Audience"), "{err}");
+    assert!(!err.contains("Token Reviewer JWT"), "{err}");
+    let reviewed = cluster.requests()[0].json().unwrap();
+    assert_eq!(reviewed["spec"]["audiences"], json!(["infisical"]));
+
+    // A projected token for that audience logs in.
+    let token = service_account_token_for(&cluster_key(), "ci", "deployer", "infisical");
+    let out = login_kubernetes(&sandbox, &server, &token);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_cluster_infisical_cannot_reach_names_the_host_setting() {
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", dead.local_addr().unwrap());
+    drop(dead);
+    let mut world = World::demo();
+    world.identity_mut(DEMO_IDENTITY_ID).unwrap().kubernetes = Some(KubernetesAuthConfig {
+        kubernetes_host: url.clone(),
+        ..Default::default()
+    });
+    let server = FakeInfisical::start(world);
+    let sandbox = Sandbox::new();
+    let token = service_account_token(&cluster_key(), "ci", "deployer");
+    let out = login_kubernetes(&sandbox, &server, &token);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("KubernetesConnectionRefused"), "{err}");
+    assert!(err.contains("Infisical could not reach"), "{err}");
+    assert!(err.contains("Kubernetes Host"), "{err}");
+    assert!(
+        !err.contains("did not accept the service-account token"),
+        "{err}"
+    );
 }
 
 #[test]
