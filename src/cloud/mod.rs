@@ -32,8 +32,9 @@ pub struct Presented {
     pub subject: Option<String>,
 }
 
-/// Infisical's refusal of a login by `method`, as (message, hint). The server's messages are
-/// recorded in tests/fixtures/cloud-auth/*.json with the source file they come from.
+/// Infisical's refusal of a login by `method`, as (message, hint). The server's answers are
+/// described in docs/infisical-api.md §4.5 and listed in tests/fixtures/cloud-auth/*.json, with
+/// the source files and commits they come from.
 pub fn explain_refusal(
     method: LoginMethod,
     api: &ApiError,
