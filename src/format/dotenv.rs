@@ -65,7 +65,6 @@ pub enum Reading {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
-    Bare,
     Single,
     Double,
 }
@@ -138,10 +137,15 @@ pub fn render(secrets: &SecretSet) -> Rendered {
 /// The form that the fewest readers reject, then that the most read back exactly; on a tie, the
 /// plainest.
 pub fn encode(value: &str) -> Encoded {
-    let mut forms = Vec::with_capacity(3);
-    if value.chars().all(is_bare_safe) {
-        forms.push(Form::Bare);
+    // Every reader reads a bare value exactly, and it is the plainest form: nothing beats it, so
+    // the common case skips writing and scoring the quoted forms.
+    if is_bare(value) {
+        return Encoded {
+            text: value.to_string(),
+            readings: [Reading::Exact; Reader::ALL.len()],
+        };
     }
+    let mut forms = Vec::with_capacity(2);
     // Inside single quotes a shell takes every byte literally; a `'` would end the quoting and
     // let the rest run as code.
     if !value.contains('\'') {
@@ -163,7 +167,6 @@ pub fn encode(value: &str) -> Encoded {
 
 fn write(form: Form, value: &str) -> String {
     match form {
-        Form::Bare => value.to_string(),
         Form::Single => format!("'{value}'"),
         Form::Double => {
             let mut out = String::with_capacity(value.len() + 2);
@@ -196,7 +199,6 @@ fn reading(reader: Reader, form: Form, value: &str) -> Reading {
     let line_break = has(&['\n', '\r']);
     let misread_if = |wrong: bool| if wrong { Misread } else { Exact };
     match (form, reader) {
-        (Form::Bare, _) => Exact,
         // python-dotenv expands `${NAME}` in every form with no escape, decodes `\\` even in single
         // quotes, and reads the file in text mode, which turns CR into LF.
         // python-dotenv and dotenvy take a final `\'` or `\"` as an escaped quote and run on into
@@ -231,9 +233,18 @@ fn ends_in_odd_backslashes(value: &str) -> bool {
     value.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }
 
+/// Whether `value` is written as it is, without quotes (every other form adds them).
+pub fn is_bare(value: &str) -> bool {
+    value.bytes().all(is_bare_safe)
+}
+
 /// `~` is left out: shells expand it at the start of a value and after `:`.
-fn is_bare_safe(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "_-./:@%+,^".contains(c)
+fn is_bare_safe(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'_' | b'-' | b'.' | b'/' | b':' | b'@' | b'%' | b'+' | b',' | b'^'
+        )
 }
 
 #[cfg(test)]
@@ -271,7 +282,7 @@ mod tests {
             }
             return Some(out);
         }
-        text.chars().all(is_bare_safe).then(|| text.to_string())
+        is_bare(text).then(|| text.to_string())
     }
 
     proptest! {

@@ -88,5 +88,5 @@ pub fn render(
 /// True when a dotenv line would carry quotes that `$GITHUB_ENV` (which reads `NAME=value`
 /// literally) would keep.
 pub fn dotenv_quotes(value: &str) -> bool {
-    dotenv::encode(value).text != value
+    !dotenv::is_bare(value)
 }
