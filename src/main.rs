@@ -23,15 +23,13 @@ mod units;
 mod update;
 mod watch;
 
-use clap::Parser;
-
 use crate::error::{ChildExit, Failure, Kind};
 
 fn main() {
     // Before parsing, so that a usage error is also an Actions annotation.
     cmd::prepare_messages();
     let args = cli::official_spellings(std::env::args_os().collect());
-    let cli = match cli::Cli::try_parse_from(&args) {
+    let cli = match cli::parse(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let failure = cli::explain_run_usage(&e, &args).or_else(|| cli::usage_failure(&e));
