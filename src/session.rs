@@ -168,18 +168,19 @@ pub struct SessionStore {
 impl SessionStore {
     pub fn locate(env: Env) -> Option<SessionStore> {
         Some(SessionStore {
-            dir: Self::dir_for(env, dirs::config_dir(), dirs::data_local_dir())?,
+            dir: Self::dir_for(env, dirs::config_dir, dirs::data_local_dir)?,
         })
     }
 
     /// Unix: `$RUNNER_TEMP` inside GitHub Actions, else the config dir (`~/.config` on Linux,
     /// `~/Library/Application Support` on macOS). Windows: always `%LOCALAPPDATA%`, per user
     /// with an ACL inherited from the profile (0600 means nothing on NTFS); never `RUNNER_TEMP`,
-    /// which is not private to the user there.
+    /// which is not private to the user there. The folders are asked for only when needed: without
+    /// `$HOME`, each is a lookup in the user database (`/etc/passwd`, NSS).
     fn dir_for(
         env: Env,
-        config_dir: Option<PathBuf>,
-        local_data_dir: Option<PathBuf>,
+        config_dir: fn() -> Option<PathBuf>,
+        local_data_dir: fn() -> Option<PathBuf>,
     ) -> Option<PathBuf> {
         if cfg!(windows) {
             let _ = config_dir;
@@ -188,7 +189,7 @@ impl SessionStore {
             let local = env("LOCALAPPDATA")
                 .filter(|dir| !dir.is_empty())
                 .map(PathBuf::from)
-                .or(local_data_dir)?;
+                .or_else(local_data_dir)?;
             return Some(local.join("infisical-oidc").join("sessions"));
         }
         let _ = local_data_dir;
@@ -197,7 +198,7 @@ impl SessionStore {
             .flatten();
         Some(match runner_temp {
             Some(tmp) => PathBuf::from(tmp).join("infisical-oidc"),
-            None => config_dir?.join("infisical-oidc").join("sessions"),
+            None => config_dir()?.join("infisical-oidc").join("sessions"),
         })
     }
 
@@ -421,7 +422,7 @@ mod tests {
     #[test]
     fn unix_sessions_go_to_runner_temp_in_github_actions_else_the_config_dir() {
         let dir = |env: Env| {
-            SessionStore::dir_for(env, Some("/cfg".into()), Some("/local".into())).unwrap()
+            SessionStore::dir_for(env, || Some("/cfg".into()), || Some("/local".into())).unwrap()
         };
         assert_eq!(
             dir(&github_actions),
@@ -451,8 +452,8 @@ mod tests {
     fn windows_sessions_live_under_localappdata_even_in_github_actions() {
         let dir = SessionStore::dir_for(
             &github_actions,
-            Some(r"C:\cfg".into()),
-            Some(r"C:\Users\me\AppData\Local".into()),
+            || Some(r"C:\cfg".into()),
+            || Some(r"C:\Users\me\AppData\Local".into()),
         )
         .unwrap();
         assert_eq!(
