@@ -4,6 +4,11 @@
 //! ID-token request comes on top), and bytes the server sent for the large listings, then the
 //! targets of issue 7 with the measured figures. MB are 10^6 bytes.
 //!
+//! Wall time on a shared machine wanders by half a millisecond; two figures that do not are
+//! printed too: the CLI's page faults (from `wait4`) and, with `BENCH_CALLGRIND=1` and valgrind on
+//! `PATH`, the instructions it executes in one run of each small case (not `run`, whose exec into
+//! the command ends valgrind's count).
+//!
 //!     cargo bench --bench e2e            # BENCH_RUNS=50 for more runs per case
 
 #[path = "../tests/support/mod.rs"]
@@ -26,6 +31,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_infisical-oidc");
 struct Sample {
     wall: Duration,
     max_rss_kb: u64,
+    page_faults: u64,
 }
 
 struct Row {
@@ -33,12 +39,16 @@ struct Row {
     median_ms: f64,
     p95_ms: f64,
     max_rss_mb: f64,
+    page_faults: u64,
+    /// Under callgrind, one run (`BENCH_CALLGRIND=1`).
+    instructions: Option<u64>,
     requests: f64,
     connections: f64,
     bytes: u64,
 }
 
-/// Runs the command once through a launcher process, returning the CLI's wall time and peak RSS.
+/// Runs the command once through a launcher process, returning the CLI's wall time, peak RSS and
+/// page faults.
 ///
 /// Linux keeps a process's RSS high-water mark across exec, and a child forked from this bench
 /// (which holds 100k-secret worlds) would inherit it; so a freshly exec'd copy of this binary
@@ -54,22 +64,40 @@ fn run_once(cmd: &mut Command) -> Sample {
     let mut fields = text
         .split_whitespace()
         .map(|f| f.parse::<u64>().unwrap_or(u64::MAX));
-    let (Some(nanos), Some(rss), Some(code)) = (fields.next(), fields.next(), fields.next()) else {
+    let (Some(nanos), Some(rss), Some(faults), Some(code)) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
         panic!("launcher said {text:?}");
     };
     assert_eq!(code, 0, "the CLI failed: {cmd:?}");
     Sample {
         wall: Duration::from_nanos(nanos),
         max_rss_kb: rss,
+        page_faults: faults,
     }
 }
 
+/// The instructions the CLI executes in one run of the command, counted by callgrind (the
+/// launcher runs it under valgrind); `None` when valgrind cannot be run.
+fn instructions_once(cmd: &mut Command) -> Option<u64> {
+    let output = cmd
+        .env("E2E_LAUNCH", "callgrind")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&output.stdout).trim().parse().ok()
+}
+
 /// The launcher side of `run_once`: runs the CLI with our arguments and environment, prints
-/// `wall_nanos max_rss_kb exit_code`.
+/// `wall_nanos max_rss_kb page_faults exit_code`.
 // The child is reaped by wait4 below, which std's Child does not know about.
 #[cfg(unix)]
 #[allow(clippy::zombie_processes)]
 fn launch() {
+    if std::env::var_os("E2E_LAUNCH").is_some_and(|v| v == "callgrind") {
+        return launch_callgrind();
+    }
     let start = Instant::now();
     let child = Command::new(BIN)
         .args(std::env::args_os().skip(1))
@@ -89,7 +117,37 @@ fn launch() {
     } else {
         255
     };
-    println!("{} {} {code}", wall.as_nanos(), usage.ru_maxrss);
+    println!(
+        "{} {} {} {code}",
+        wall.as_nanos(),
+        usage.ru_maxrss,
+        usage.ru_minflt + usage.ru_majflt
+    );
+}
+
+/// The launcher side of `instructions_once`: prints the instructions valgrind's callgrind counted
+/// in the CLI (its "Collected" line), or nothing if the CLI failed.
+#[cfg(unix)]
+fn launch_callgrind() {
+    let Ok(output) = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null", BIN])
+        .args(std::env::args_os().skip(1))
+        .env_remove("E2E_LAUNCH")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+    else {
+        return;
+    };
+    let log = String::from_utf8_lossy(&output.stderr);
+    let collected = log
+        .lines()
+        .filter_map(|line| line.split_once("Collected :"))
+        .map(|(_, n)| n.trim().to_string())
+        .next();
+    if let (true, Some(n)) = (output.status.success(), collected) {
+        println!("{n}");
+    }
 }
 
 /// Elsewhere there is no wait4: wall time and exit code only, peak memory reported as 0.
@@ -104,7 +162,7 @@ fn launch() {
         .status()
         .expect("run the CLI");
     let wall = start.elapsed();
-    println!("{} 0 {}", wall.as_nanos(), status.code().unwrap_or(255));
+    println!("{} 0 0 {}", wall.as_nanos(), status.code().unwrap_or(255));
 }
 
 /// A command that runs the CLI (through the launcher) with `args`.
@@ -117,22 +175,26 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[index].as_secs_f64() * 1000.0
 }
 
-/// `runs` timed runs (after one warm-up) of `make()`, with the server's traffic per run.
+/// `runs` timed runs (after one warm-up) of `make()`, with the server's traffic per run, then
+/// (`count`, with `BENCH_CALLGRIND=1`) one run under callgrind.
 fn measure(
     case: &str,
     runs: usize,
+    count: bool,
     traffic: &dyn Fn() -> (usize, BTreeSet<u16>, u64),
     make: &mut dyn FnMut() -> Command,
 ) -> Row {
     run_once(&mut make());
     let (requests_before, _, bytes_before) = traffic();
     let mut walls = Vec::with_capacity(runs);
+    let mut faults = Vec::with_capacity(runs);
     let mut rss = 0;
     let mut connections = 0;
     let mut seen_ports = traffic().1;
     for _ in 0..runs {
         let sample = run_once(&mut make());
         walls.push(sample.wall);
+        faults.push(sample.page_faults);
         rss = rss.max(sample.max_rss_kb);
         let ports = traffic().1;
         connections += ports.difference(&seen_ports).count();
@@ -140,11 +202,18 @@ fn measure(
     }
     let (requests_after, _, bytes_after) = traffic();
     walls.sort();
+    faults.sort();
+    let callgrind = std::env::var("BENCH_CALLGRIND").is_ok_and(|v| v == "1");
+    let instructions = (count && callgrind)
+        .then(|| instructions_once(&mut make()))
+        .flatten();
     Row {
         case: case.to_string(),
         median_ms: percentile(&walls, 0.5),
         p95_ms: percentile(&walls, 0.95),
         max_rss_mb: rss as f64 * 1024.0 / 1e6,
+        page_faults: faults[faults.len() / 2],
+        instructions,
         requests: (requests_after - requests_before) as f64 / runs as f64,
         connections: connections as f64 / runs as f64,
         bytes: (bytes_after - bytes_before) / runs as u64,
@@ -304,11 +373,17 @@ fn main() {
     let mut rows = Vec::new();
 
     let idle = || (0, BTreeSet::new(), 0);
-    rows.push(measure("--version (cold start)", runs, &idle, &mut || {
-        let mut c = cli();
-        c.arg("--version");
-        c
-    }));
+    rows.push(measure(
+        "--version (cold start)",
+        runs,
+        true,
+        &idle,
+        &mut || {
+            let mut c = cli();
+            c.arg("--version");
+            c
+        },
+    ));
 
     // The GitHub Actions job: 20 secrets, OIDC token from the runner, login, fetch, output,
     // against a current server (v4 routes). A 2025 server, which answers /api/v4 with 404 and is
@@ -350,6 +425,7 @@ fn main() {
     rows.push(measure(
         "export dotenv, full OIDC flow, 20 secrets",
         runs,
+        true,
         &fake_traffic_now,
         &mut || {
             job(
@@ -362,12 +438,14 @@ fn main() {
     rows.push(measure(
         "export dotenv, cached session",
         runs,
+        true,
         &fake_traffic_now,
         &mut || job(&["secrets", "export", "--format", "dotenv"], &warm),
     ));
     rows.push(measure(
         "run -- true, full OIDC flow",
         runs,
+        true,
         &fake_traffic_now,
         &mut || {
             let mut c = job(&["run"], &fresh_dir(&mut fresh));
@@ -379,6 +457,7 @@ fn main() {
     rows.push(measure(
         "export dotenv, full flow, 2025 server",
         runs,
+        true,
         &older_traffic_now,
         &mut || {
             job_on(
@@ -411,7 +490,7 @@ fn main() {
                 "{format}, {n} secrets{}",
                 if imports { " + imports" } else { "" }
             );
-            let row = measure(&case, big_runs, &traffic, &mut || {
+            let row = measure(&case, big_runs, false, &traffic, &mut || {
                 let mut c = cli();
                 c.args([
                     "secrets",
@@ -447,17 +526,20 @@ fn main() {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "\n{:<44} {:>9} {:>9} {:>9} {:>6} {:>6} {:>11}",
-        "case", "median", "p95", "peak RSS", "reqs", "conns", "bytes"
+        "\n{:<44} {:>9} {:>9} {:>9} {:>7} {:>11} {:>6} {:>6} {:>11}",
+        "case", "median", "p95", "peak RSS", "faults", "instrs", "reqs", "conns", "bytes"
     );
     for r in &rows {
         let _ = writeln!(
             out,
-            "{:<44} {:>7.2}ms {:>7.2}ms {:>7.1}MB {:>6.1} {:>6.1} {:>11}",
+            "{:<44} {:>7.2}ms {:>7.2}ms {:>7.1}MB {:>7} {:>11} {:>6.1} {:>6.1} {:>11}",
             r.case,
             r.median_ms,
             r.p95_ms,
             r.max_rss_mb,
+            r.page_faults,
+            r.instructions
+                .map_or_else(|| "-".to_string(), |n| n.to_string()),
             r.requests,
             r.connections,
             // The fake Infisical does not count the bytes it sends; the static server does.
