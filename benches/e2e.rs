@@ -6,8 +6,8 @@
 //!
 //! Wall time on a shared machine wanders by half a millisecond; two figures that do not are
 //! printed too: the CLI's page faults (from `wait4`) and, with `BENCH_CALLGRIND=1` and valgrind on
-//! `PATH`, the instructions it executes in one run of each small case (not `run`, whose exec into
-//! the command ends valgrind's count).
+//! `PATH`, the instructions it executes in one run of each case (not `run`, whose exec into the
+//! command ends valgrind's count; the large listings add about a minute).
 //!
 //!     cargo bench --bench e2e            # BENCH_RUNS=50 for more runs per case
 
@@ -176,11 +176,10 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 }
 
 /// `runs` timed runs (after one warm-up) of `make()`, with the server's traffic per run, then
-/// (`count`, with `BENCH_CALLGRIND=1`) one run under callgrind.
+/// (with `BENCH_CALLGRIND=1`) one run under callgrind.
 fn measure(
     case: &str,
     runs: usize,
-    count: bool,
     traffic: &dyn Fn() -> (usize, BTreeSet<u16>, u64),
     make: &mut dyn FnMut() -> Command,
 ) -> Row {
@@ -204,9 +203,7 @@ fn measure(
     walls.sort();
     faults.sort();
     let callgrind = std::env::var("BENCH_CALLGRIND").is_ok_and(|v| v == "1");
-    let instructions = (count && callgrind)
-        .then(|| instructions_once(&mut make()))
-        .flatten();
+    let instructions = callgrind.then(|| instructions_once(&mut make())).flatten();
     Row {
         case: case.to_string(),
         median_ms: percentile(&walls, 0.5),
@@ -373,17 +370,11 @@ fn main() {
     let mut rows = Vec::new();
 
     let idle = || (0, BTreeSet::new(), 0);
-    rows.push(measure(
-        "--version (cold start)",
-        runs,
-        true,
-        &idle,
-        &mut || {
-            let mut c = cli();
-            c.arg("--version");
-            c
-        },
-    ));
+    rows.push(measure("--version (cold start)", runs, &idle, &mut || {
+        let mut c = cli();
+        c.arg("--version");
+        c
+    }));
 
     // The GitHub Actions job: 20 secrets, OIDC token from the runner, login, fetch, output,
     // against a current server (v4 routes). A 2025 server, which answers /api/v4 with 404 and is
@@ -425,7 +416,6 @@ fn main() {
     rows.push(measure(
         "export dotenv, full OIDC flow, 20 secrets",
         runs,
-        true,
         &fake_traffic_now,
         &mut || {
             job(
@@ -438,14 +428,12 @@ fn main() {
     rows.push(measure(
         "export dotenv, cached session",
         runs,
-        true,
         &fake_traffic_now,
         &mut || job(&["secrets", "export", "--format", "dotenv"], &warm),
     ));
     rows.push(measure(
         "run -- true, full OIDC flow",
         runs,
-        true,
         &fake_traffic_now,
         &mut || {
             let mut c = job(&["run"], &fresh_dir(&mut fresh));
@@ -457,7 +445,6 @@ fn main() {
     rows.push(measure(
         "export dotenv, full flow, 2025 server",
         runs,
-        true,
         &older_traffic_now,
         &mut || {
             job_on(
@@ -490,7 +477,7 @@ fn main() {
                 "{format}, {n} secrets{}",
                 if imports { " + imports" } else { "" }
             );
-            let row = measure(&case, big_runs, false, &traffic, &mut || {
+            let row = measure(&case, big_runs, &traffic, &mut || {
                 let mut c = cli();
                 c.args([
                     "secrets",
