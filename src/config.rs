@@ -17,8 +17,8 @@ use crate::cloud::metadata::MetadataSettings;
 use crate::env::Env;
 use crate::error::Failure;
 use crate::http::{
-    DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI, DEFAULT_RETRIES, NetworkSettings,
-    ProxyEnv,
+    DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI, DEFAULT_RETRIES,
+    MAX_CUSTOM_HEADER_BYTES, NetworkSettings, ProxyEnv,
 };
 use crate::messages;
 use crate::oidc::{self, Provider, TokenFlags};
@@ -476,6 +476,17 @@ pub fn resolve_network(args: &NetworkArgs, env: Env) -> Result<NetworkSettings, 
             value.trim().to_string(),
             "--header",
         )?;
+    }
+    // Every request carries them: refused here, in words, rather than as every request failing
+    // (the client cannot even write a head that large) or as the server's 431.
+    let size: usize = headers.iter().map(|(n, v)| n.len() + v.len() + 4).sum();
+    if size > MAX_CUSTOM_HEADER_BYTES {
+        return Err(Failure::usage(format!(
+            "the custom headers (--header / INFISICAL_CUSTOM_HEADERS) take {size} bytes, more \
+             than the {} KiB a request can carry",
+            MAX_CUSTOM_HEADER_BYTES / 1024
+        ))
+        .hint("send only the headers the gateway in front of Infisical needs"));
     }
     Ok(NetworkSettings {
         timeout,

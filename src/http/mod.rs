@@ -30,7 +30,7 @@ use retry::{
 };
 pub use settings::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RATE_LIMIT_WAIT, DEFAULT_RATE_LIMIT_WAIT_IN_CI,
-    DEFAULT_RETRIES, DEFAULT_TIMEOUT, NetworkSettings,
+    DEFAULT_RETRIES, DEFAULT_TIMEOUT, MAX_CUSTOM_HEADER_BYTES, NetworkSettings,
 };
 use tls::read_ca_file;
 pub use url::{display_url, percent_encode, scheme_and_host};

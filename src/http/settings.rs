@@ -36,6 +36,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 pub const DEFAULT_RETRIES: u32 = 3;
 /// Secret listings are not paginated: 100k secrets are ~40 MB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+/// The custom headers' share of a request's head, which must fit in the client's output buffer
+/// (32 KiB) with our own headers and the URL. It is also all that a Node server such as
+/// Infisical's takes of headers by default (16 KiB, a 431 above that).
+pub const MAX_CUSTOM_HEADER_BYTES: usize = 16 * 1024;
 const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(1);
 /// A person at a terminal would rather hear "rate limited" soon than stare at a wait.
 pub const DEFAULT_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);

@@ -639,6 +639,30 @@ fn custom_headers_reach_infisical_and_nothing_else() {
 }
 
 #[test]
+fn custom_headers_too_large_for_a_request_are_refused_before_any() {
+    let s = setup();
+    // Within the limit: sent whole, on every request.
+    let large = "v".repeat(12 * 1024);
+    let out = s.export(&s.server.url(), &["--header", &format!("X-Large: {large}")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        s.server
+            .requests()
+            .iter()
+            .all(|r| r.header("x-large") == Some(large.as_str()))
+    );
+    // Over it: one line that says so (the value is not printed), and no request at all. Before,
+    // such a request went out to meet Node's 431 (its default limit is 16 KiB of headers), and
+    // one over the client's 32 KiB buffer failed as an answer that was "not HTTP".
+    let before = s.server.requests().len();
+    let huge = "v".repeat(20 * 1024);
+    let out = s.export(&s.server.url(), &["--header", &format!("X-Large: {huge}")]);
+    s.assert_fails(&out, USAGE, &["more than the 16 KiB a request can carry"]);
+    assert!(!stderr(&out).contains("vvvv"));
+    assert_eq!(s.server.requests().len(), before);
+}
+
+#[test]
 fn the_github_token_request_is_retried_too() {
     let s = setup();
     let gh = FakeGithubTokens::start("rt", demo_key(), DEMO_ISSUER, DEMO_SUBJECT, "octocat");
