@@ -415,7 +415,16 @@ impl Imds {
                 answer.status
             )));
         }
-        Ok(String::from_utf8_lossy(&answer.body).trim().to_string())
+        // A session token is a short run of base64: a captive portal's page, or a proxy's, that
+        // answered the PUT is not IMDS.
+        let token = String::from_utf8_lossy(&answer.body).trim().to_string();
+        let base64 = |b: u8| b.is_ascii_alphanumeric() || b"+/=_-".contains(&b);
+        if token.is_empty() || token.len() > 512 || !token.bytes().all(base64) {
+            return Err(Absent(format!(
+                "{url} answered, but not with a session token, so it is not EC2's IMDS"
+            )));
+        }
+        Ok(token)
     }
 
     fn get(&self, http: &Http, token: &str, path: &str) -> Result<(u16, Vec<u8>), Failure> {

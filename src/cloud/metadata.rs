@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::aws::{AwsSettings, Imds, METADATA_BUDGET};
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError, PlatformRequest, percent_encode};
+use crate::http::{Http, HttpError, PlatformAnswer, PlatformRequest, percent_encode};
 use crate::session::LoginMethod;
 
 /// Where the metadata services are; `config` fills it from the variables.
@@ -165,19 +165,47 @@ pub fn probe_all(aws: &AwsSettings, settings: &MetadataSettings, http: &Http) ->
     })
 }
 
-/// The GCP metadata server answers its root with `Metadata-Flavor: Google` asked for.
+/// The GCP metadata server answers its root with `Metadata-Flavor: Google` asked for, and says
+/// `Metadata-Flavor: Google` back, as Google's own libraries check: its name is looked up in
+/// DNS, and a captive portal or a resolver that answers every name would also say 200.
 fn probe_gcp(settings: &MetadataSettings, http: &Http) -> Result<(), String> {
     let url = settings.gce_url("/");
-    probe_one(http, &url, &[("Metadata-Flavor", "Google")])
+    probe_one(http, &url, &[("Metadata-Flavor", "Google")], |answer| {
+        if answer.metadata_flavor.as_deref() == Some("Google") {
+            Ok(())
+        } else {
+            Err(format!(
+                "{url} answered without `Metadata-Flavor: Google`, so it is not Google's \
+                 metadata server (a captive portal, or a DNS that answers every name?)"
+            ))
+        }
+    })
 }
 
-/// Azure IMDS describes the instance with `Metadata: true` asked for.
+/// Azure IMDS describes the instance with `Metadata: true` asked for: a JSON object with its
+/// `compute` section, which no web page that answers any address has.
 fn probe_azure(settings: &MetadataSettings, http: &Http) -> Result<(), String> {
     let url = settings.azure_url("/metadata/instance?api-version=2021-02-01");
-    probe_one(http, &url, &[("Metadata", "true")])
+    probe_one(http, &url, &[("Metadata", "true")], |answer| {
+        let described = serde_json::from_slice::<serde_json::Value>(&answer.body)
+            .is_ok_and(|v| v.get("compute").is_some_and(serde_json::Value::is_object));
+        if described {
+            Ok(())
+        } else {
+            Err(format!(
+                "{url} answered, but not with an instance's description, so it is not Azure IMDS"
+            ))
+        }
+    })
 }
 
-fn probe_one(http: &Http, url: &str, headers: &[(&str, &str)]) -> Result<(), String> {
+/// One GET within the probe budget; a 200 that `accept` takes for the service's own.
+fn probe_one(
+    http: &Http,
+    url: &str,
+    headers: &[(&str, &str)],
+    accept: impl Fn(&PlatformAnswer) -> Result<(), String>,
+) -> Result<(), String> {
     let answer = http
         .platform(PlatformRequest {
             method: "GET",
@@ -191,7 +219,7 @@ fn probe_one(http: &Http, url: &str, headers: &[(&str, &str)]) -> Result<(), Str
             HttpError::Status(api) => format!("HTTP {} ({url})", api.status),
         })?;
     if answer.status == 200 {
-        Ok(())
+        accept(&answer)
     } else {
         Err(format!("HTTP {} ({url})", answer.status))
     }

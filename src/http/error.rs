@@ -507,6 +507,7 @@ mod tests {
             rate_limit: None,
             location: None,
             etag: None,
+            metadata_flavor: None,
             body: body.as_bytes().to_vec(),
         }
     }

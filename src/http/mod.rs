@@ -91,6 +91,7 @@ struct Answer {
     rate_limit: Option<(u32, u32)>,
     location: Option<String>,
     etag: Option<String>,
+    metadata_flavor: Option<String>,
     body: Vec<u8>,
 }
 
@@ -168,6 +169,9 @@ pub struct PlatformRequest<'a> {
 pub struct PlatformAnswer {
     pub status: u16,
     pub body: Vec<u8>,
+    /// `Metadata-Flavor`, which Google's metadata server puts on every answer: what tells it
+    /// from a captive portal or a DNS that answers every name with a page of its own.
+    pub metadata_flavor: Option<String>,
 }
 
 impl Http {
@@ -364,6 +368,7 @@ impl Http {
         Ok(PlatformAnswer {
             status: answer.status,
             body: answer.body,
+            metadata_flavor: answer.metadata_flavor,
         })
     }
 
@@ -689,6 +694,7 @@ impl Http {
         let content_type = header("content-type");
         let location = header("location");
         let etag = header("etag");
+        let metadata_flavor = header("metadata-flavor");
         // Sized up front from Content-Length: a 50 MB listing then costs one buffer, not a
         // doubling series of copies (capped, so a lying header cannot reserve more).
         let expected = header("content-length")
@@ -710,6 +716,7 @@ impl Http {
             rate_limit,
             location,
             etag,
+            metadata_flavor,
             body,
         })
     }

@@ -371,3 +371,38 @@ fn run_with_infisical_auth_method_auto_finds_the_cloud_identity() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(login_paths(&server), ["/api/v1/auth/gcp-auth/login"]);
 }
+
+#[test]
+fn a_captive_portal_answering_every_address_is_no_cloud() {
+    // Hotel and café networks answer any name and any request with their sign-in page, with a
+    // 200. The GCP metadata server's name is looked up in DNS, so such a page can stand where it
+    // would; it is known by the `Metadata-Flavor: Google` it sends back, Azure IMDS by the
+    // instance it describes, EC2's IMDS by the session token it hands out.
+    let portal = support::http::HttpServer::start("portal", |_| support::http::Reply {
+        status: 200,
+        headers: vec![("Content-Type".into(), "text/html".into())],
+        body: serde_json::Value::Null,
+        bytes: Some(b"<html><body>Sign in to Hotel WiFi</body></html>\n".to_vec()),
+    });
+    let server = FakeInfisical::start(world(None));
+    let out = Sandbox::new()
+        .cmd()
+        .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", portal.url())
+        .env(
+            "GCE_METADATA_HOST",
+            portal.url().trim_start_matches("http://"),
+        )
+        .env("INFISICAL_AZURE_IMDS_ENDPOINT", portal.url())
+        .args(["login", "--method", "auto", "--domain", &server.url()])
+        .args(["--identity-id", DEMO_IDENTITY_ID])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("found no identity to log in with"), "{err}");
+    assert!(err.contains("not Google's metadata server"), "{err}");
+    assert!(err.contains("not Azure IMDS"), "{err}");
+    assert!(err.contains("not EC2's IMDS"), "{err}");
+    assert_eq!(portal.requests().len(), 3, "one probe each");
+    assert!(login_paths(&server).is_empty());
+}
