@@ -110,9 +110,11 @@ pub(super) fn queued_wait(
 ) -> Option<Duration> {
     let ahead = place.checked_sub(limit)?.checked_sub(1)?;
     let window = window.max(asked).max(Duration::from_secs(1));
-    let step = window.mul_f64(QUEUE_SPACING / f64::from(limit.max(1)));
-    let wait = asked + step.mul_f64(f64::from(ahead) + QUEUE_JITTER * fraction);
-    (wait < left).then_some(wait)
+    let step = window.as_secs_f64() * QUEUE_SPACING / f64::from(limit.max(1));
+    // In seconds first: a place the server made up (billions) over a long window would overflow
+    // a Duration, which panics; compared with the budget, it is merely no slot.
+    let wait = asked.as_secs_f64() + step * (f64::from(ahead) + QUEUE_JITTER * fraction);
+    (wait < left.as_secs_f64()).then(|| Duration::from_secs_f64(wait))
 }
 
 /// `15:04:05 UTC`: when a wait ends, in the clock CI logs use.
@@ -299,6 +301,11 @@ mod tests {
         assert_eq!(
             queued_wait(secs(60), window, 200, 60, budget, 0.0),
             Some(secs(60) + slot * 139)
+        );
+        // A place no server would give, over the longest window there is: no slot, no panic.
+        assert_eq!(
+            queued_wait(secs(60), Duration::MAX, u32::MAX, 1, budget, 1.0),
+            None
         );
         // A slot beyond the budget is no slot.
         assert_eq!(queued_wait(secs(60), window, 200, 60, secs(100), 0.0), None);
