@@ -223,7 +223,11 @@ impl Http {
             .proxy(proxy)
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_per_read(Some(READ_TIMEOUT));
-        if url.starts_with("https:") {
+        // A scheme is case-insensitive: `HTTPS://` gets the CA roots and https-only too.
+        if url
+            .get(..6)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https:"))
+        {
             config = config.tls_config(self.tls().clone()).https_only(true);
         }
         config.build().into()

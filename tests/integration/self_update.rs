@@ -582,6 +582,17 @@ fn a_file_url_off_github_or_over_plain_http_is_refused_before_any_download() {
 /// redirect may not lead to plain http://, where anyone on the way could swap the file.
 #[test]
 fn a_redirect_from_https_to_plain_http_is_not_followed() {
+    redirect_to_plain_http_is_refused(str::to_string);
+}
+
+/// A scheme is case-insensitive (RFC 3986 3.1): `HTTPS://` is the same https API, with the same
+/// CA roots and the same refusal of a redirect to plain http.
+#[test]
+fn an_upper_case_https_api_refuses_a_redirect_to_plain_http_too() {
+    redirect_to_plain_http_is_refused(|url| url.replacen("https://", "HTTPS://", 1));
+}
+
+fn redirect_to_plain_http_is_refused(spell: fn(&str) -> String) {
     let github = FakeGitHub::start(vec![]);
     let ca = TestCa::new();
     // GitHub over https (the front); its downloads redirect to the fake's plain http address.
@@ -605,7 +616,7 @@ fn a_redirect_from_https_to_plain_http_is_not_followed() {
     let installed = installed
         .env(
             "INFISICAL_OIDC_UPDATE_API",
-            &format!("{}/api/v3", front.url()),
+            &format!("{}/api/v3", spell(&front.url())),
         )
         .env("INFISICAL_CA_CERT", ca_file.to_str().unwrap());
     let out = installed.self_update(&[]);
@@ -616,7 +627,7 @@ fn a_redirect_from_https_to_plain_http_is_not_followed() {
         err.contains(&format!(
             "infisical-oidc: error: refusing a redirect to plain http:// ({file_host}) from {}/api/v3: \
              anyone on the way could swap the file; nothing was changed\n  hint: the answer from",
-            front.url()
+            spell(&front.url())
         )),
         "{err}"
     );
