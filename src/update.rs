@@ -50,14 +50,19 @@ pub fn download_refusal(api: &str, url: &str) -> Option<String> {
         return Some("it is not a URL".to_string());
     };
     let (api_scheme, api_host) = crate::http::scheme_and_host(api).unwrap_or_default();
+    let origin_of = crate::http::origin_of;
     match scheme.as_str() {
         "https" if host == api_host || GITHUB_DOWNLOAD_HOSTS.contains(&host.as_str()) => None,
         "https" => Some(format!(
             "{host} is neither the API's host ({api_host}) nor one of GitHub's download hosts"
         )),
-        "http" if api_scheme == "http" && host == api_host => None,
+        // The whole origin, port included: on a shared machine another user can listen on
+        // another port of the same loopback address.
+        "http" if api_scheme == "http" && origin_of(url) == origin_of(api) => None,
         "http" if api_scheme == "http" => Some(format!(
-            "plain http:// goes only to the API's own host ({api_host}), not to {host}"
+            "plain http:// goes only to the API's own origin ({}), not to {}",
+            origin_of(api).unwrap_or(api_host),
+            origin_of(url).unwrap_or(host)
         )),
         "http" => Some(format!(
             "it is plain http:// where the API ({api_host}) is https://"
@@ -433,6 +438,15 @@ mod tests {
             None
         );
         assert!(download_refusal(local, "http://10.0.0.1/a").is_some());
+        // Same address, another port: another listener, perhaps another user's.
+        assert_eq!(
+            download_refusal(local, "http://127.0.0.1:9090/a").as_deref(),
+            Some(
+                "plain http:// goes only to the API's own origin (http://127.0.0.1:8080), not to \
+                 http://127.0.0.1:9090"
+            )
+        );
+        assert_eq!(download_refusal(local, "HTTP://127.0.0.1:8080/b"), None);
         assert!(download_refusal(local, "http://localhost.example/a").is_some());
         assert_eq!(
             download_refusal(github, "https://evil.example/a").as_deref(),

@@ -178,16 +178,18 @@ fn aws_refusal(m: &str, arn: Option<&str>) -> (String, String) {
         .as_deref()
         .filter(|_| m.contains("something went wrong"))
     {
-        // Infisical says no more of a failed replay than this; STS answered us for the same
-        // credentials, so it is the way from Infisical to STS that failed.
+        // Infisical says no more of a failed replay than this, nor of any other failure of its
+        // own (a database down, say); STS answered us for the same credentials, so the fault is
+        // on Infisical's side: the way from it to STS, or the server itself.
         (
             format!(
-                "Infisical could not have AWS STS check the signed request, though STS accepts these \
-                 credentials from here ({arn})"
+                "Infisical failed to check the signed request (\"Something went wrong\"), though \
+                 STS accepts these credentials from here ({arn})"
             ),
-            "Infisical's server must reach https://sts.<region>.amazonaws.com for the region signed \
-             for (AWS_REGION): for a self-hosted server, allow that egress; retry later, and quote \
-             the reqId to Infisical support if it persists"
+            "the fault is on Infisical's side: its server must reach \
+             https://sts.<region>.amazonaws.com for the region signed for (AWS_REGION), so for a \
+             self-hosted server allow that egress; or the server itself is failing: retry later, \
+             and quote the reqId to Infisical support if it persists"
                 .into(),
         )
     } else {
@@ -221,10 +223,14 @@ fn gcp_refusal(m: &str, who: &str) -> (String, String) {
         )
     } else if m.contains("something went wrong") {
         (
-            format!("Infisical could not verify the ID token from the metadata server{who}"),
-            "Infisical answers this for an ID token Google's checks refuse: check --identity-id (the \
-             token's audience) and this machine's clock; an identity of GCP Auth Type IAM wants \
-             `login gcp-iam`; quote the reqId to Infisical support if it persists"
+            format!(
+                "Infisical failed to verify the ID token from the metadata server (\"Something \
+                 went wrong\"){who}"
+            ),
+            "Infisical answers this for an ID token Google's checks refuse, and for any failure of \
+             its own: check --identity-id (the token's audience) and this machine's clock; an \
+             identity of GCP Auth Type IAM wants `login gcp-iam`; if those are right, the server \
+             may be failing: retry later, and quote the reqId to Infisical support if it persists"
                 .into(),
         )
     } else {

@@ -33,7 +33,7 @@ pub use settings::{
     DEFAULT_RETRIES, DEFAULT_TIMEOUT, MAX_CUSTOM_HEADER_BYTES, NetworkSettings,
 };
 use tls::read_ca_file;
-pub use url::{display_url, percent_encode, scheme_and_host};
+pub use url::{display_url, origin_of, percent_encode, scheme_and_host};
 
 use crate::error::Failure;
 use crate::messages;

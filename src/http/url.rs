@@ -26,7 +26,7 @@ pub fn scheme_and_host(url: &str) -> Option<(String, String)> {
 }
 
 /// `https://app.infisical.com:443`: what custom headers are scoped to.
-pub(super) fn origin_of(url: &str) -> Option<String> {
+pub fn origin_of(url: &str) -> Option<String> {
     let uri: ureq::http::Uri = url.parse().ok()?;
     let scheme = uri.scheme_str()?.to_ascii_lowercase();
     let port = uri

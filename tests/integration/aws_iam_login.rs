@@ -177,6 +177,7 @@ fn an_sts_infisical_cannot_reach_is_told_apart_from_refused_credentials() {
         "{err}"
     );
     assert!(err.contains("sts.<region>.amazonaws.com"), "{err}");
+    assert!(err.contains("or the server itself is failing"), "{err}");
     assert!(!err.contains("did not accept"), "{err}");
 }
 

@@ -162,7 +162,7 @@ fn an_id_token_infisical_cannot_verify_is_not_blamed_on_the_service_account() {
     assert_eq!(out.status.code(), Some(3));
     let err = stderr(&out);
     assert!(err.contains("Something went wrong"), "{err}");
-    assert!(err.contains("could not verify the ID token"), "{err}");
+    assert!(err.contains("failed to verify the ID token"), "{err}");
     assert!(err.contains("gcp-iam"), "{err}");
     assert!(!err.contains("Allowed Service Account Emails"), "{err}");
 }

@@ -523,7 +523,8 @@ fn a_file_url_off_github_or_over_plain_http_is_refused_before_any_download() {
         (
             archive_name(TARGET),
             "http://releases.example/infisical-oidc.tar.gz",
-            "plain http:// goes only to the API's own host (127.0.0.1), not to releases.example",
+            // (The API's origin has the fake's port, then: `), not to http://releases.example:80`.)
+            "plain http:// goes only to the API's own origin (http://127.0.0.1:",
         ),
         (
             checksum_name(TARGET),
