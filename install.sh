@@ -207,20 +207,45 @@ fetch() {
     fetch_log="$WORK/fetch.log"
     FETCH_ERROR=""
     if [ "$DOWNLOADER" = "curl" ]; then
-        # A redirect may not downgrade to plain http (unless the URL itself was plain http, which
-        # require_safe_url has already judged).
-        protocols="=https"
-        case "$1" in
-            http://*) protocols="=http,https" ;;
-        esac
-        set -- "$1" "$2" "${3:-}" -sSL --proto "$protocols" --proto-redir "$protocols" \
-            --connect-timeout 20 --retry 2 -o "$2" -w '%{http_code}'
-        if [ -n "$3" ]; then
-            set -- "$@" -H "$3"
-        fi
+        # From https://, curl follows redirects itself, to https:// only. From plain http://
+        # (which require_safe_url has judged) it follows none: follow_redirect judges each one
+        # before any request, with the same rule as for the URL given, as for wget below.
         fetch_url="$1"
-        shift 3
-        code="$(curl "$@" "$fetch_url" 2>"$fetch_log")" || code="000"
+        fetch_file="$2"
+        fetch_header="${3:-}"
+        redirects=0
+        while :; do
+            case "$fetch_url" in
+                http://*) set -- --proto =http,https --max-redirs 0 ;;
+                *) set -- -L --proto =https --proto-redir =https ;;
+            esac
+            set -- "$@" -sS --connect-timeout 20 --retry 2 -o "$fetch_file" \
+                -w '%{http_code} %{redirect_url}'
+            if [ -n "$fetch_header" ]; then
+                set -- "$@" -H "$fetch_header"
+            fi
+            answer="$(curl "$@" "$fetch_url" 2>"$fetch_log")" || answer="000"
+            code="${answer%% *}"
+            location=""
+            case "$answer" in
+                *" "*) location="${answer#* }" ;;
+            esac
+            case "$code" in
+                3??)
+                    [ -n "$location" ] || break
+                    redirects=$((redirects + 1))
+                    if [ "$redirects" -gt 5 ]; then
+                        FETCH_ERROR="more than 5 redirects"
+                        return 3
+                    fi
+                    follow_redirect "$fetch_url" "$location"
+                    fetch_url="$NEXT_URL"
+                    # A token goes only where it was sent (GitHub's API), never where that redirects.
+                    fetch_header=""
+                    ;;
+                *) break ;;
+            esac
+        done
         case "$code" in
             2??) return 0 ;;
             404)
@@ -243,7 +268,7 @@ fetch() {
     # GNU wget follows a redirect anywhere, https:// to plain http:// included: its --https-only
     # only filters the links of a recursive download, never the URL given or a redirect (checked
     # with GNU Wget 1.21.3). So it follows none (--max-redirect=0) and follow_redirect judges each
-    # one before any request, as curl's --proto-redir does above. Busybox wget has no way to stop
+    # one before any request, as for curl above. Busybox wget has no way to stop
     # at a redirect: with it, one from https:// to http:// is followed (prefer curl there).
     fetch_url="$1"
     fetch_file="$2"
@@ -285,8 +310,8 @@ fetch() {
     esac
 }
 
-# follow_redirect FROM LOCATION: sets NEXT_URL to where the redirect from FROM leads, unless
-# curl's rule above would refuse it: from https:// only to https://, from http:// (judged by
+# follow_redirect FROM LOCATION: sets NEXT_URL to where the redirect from FROM leads, unless the
+# rule for URLs refuses it: from https:// only to https://, from http:// (judged by
 # require_safe_url) also to plain http:// that require_safe_url would let through.
 follow_redirect() {
     scheme="${2%%:*}"

@@ -861,6 +861,66 @@ fn plain_http_to_another_host_is_refused_unless_allowed() {
 /// request. All on 127.0.0.1: the mirror and GitHub speak https through test-CA fronts, and the
 /// refused target is the fake GitHub's own plain http address, which records whatever reaches it.
 /// (Busybox wget cannot be told to stop at a redirect: it is not tested here, see install.sh.)
+/// From a plain-http mirror (loopback, so allowed), a redirect may go on over plain http only
+/// where a URL given could: curl followed any (`--proto-redir =http,https`) while wget judged
+/// each. `0.0.0.0` reaches this machine's loopback listeners but is not a loopback address the
+/// rule knows, so it stands for "another host" without any packet leaving the machine.
+#[test]
+fn from_a_plain_http_mirror_curl_and_wget_follow_only_redirects_a_url_could_take() {
+    let github = FakeGitHub::start(vec![real_release()]);
+    let port = github
+        .url()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .parse::<u16>()
+        .unwrap();
+    let tag = format!("v{VERSION}");
+    let mirror = HttpServer::start("plain-mirror", move |request| {
+        let (route, name) = request.path[1..].split_once('/').unwrap_or_default();
+        let host = match route {
+            "loopback" => "127.0.0.1",
+            "elsewhere" => "0.0.0.0",
+            _ => return Reply::file(b"Not Found".to_vec()).with_status(404),
+        };
+        Reply::file(Vec::new()).with_status(302).with_header(
+            "Location",
+            &format!(
+                "http://{host}:{port}/file-host/{tag}/{name}?X-Amz-Expires=300&X-Amz-Signature=fake"
+            ),
+        )
+    });
+    for kit in [Kit::Curl, Kit::Wget] {
+        if required(downloader(kit)).is_none() {
+            continue;
+        }
+        for route in ["loopback", "elsewhere"] {
+            let machine = Machine::new(&github, kit).env(
+                "INFISICAL_OIDC_DOWNLOAD_URL",
+                &format!("{}/{route}", mirror.url()),
+            );
+            let before = github.file_host_requests().len();
+            let out = machine.install(DASH, &[]);
+            let why = format!("{route}: {}", explain(DASH, kit, &out));
+            let fetched = github.file_host_requests().len() - before;
+            if route == "loopback" {
+                assert_eq!(out.status.code(), Some(0), "{why}");
+                assert_eq!(fetched, 2, "the checksum and the archive: {why}");
+                continue;
+            }
+            assert_eq!(out.status.code(), Some(5), "{why}");
+            assert_eq!(fetched, 0, "the redirect was followed: {why}");
+            assert!(
+                stderr(&out).contains(&format!(
+                    "refusing the redirect from {}/elsewhere/",
+                    mirror.url()
+                )) && stderr(&out).contains("plain http:// to 0.0.0.0"),
+                "{why}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_redirect_from_https_to_plain_http_is_refused_before_any_request() {
     let github = FakeGitHub::start(vec![real_release()]);
