@@ -222,7 +222,20 @@ install() {
     local cached=false
     if [ -f "$dir.complete" ] && [ -f "$dir/$EXE" ]; then
         sha256_of "$dir/$EXE"
-        if [ "$SUM" = "$expected_bin" ]; then
+        # $dir goes on PATH ahead of the later steps' own commands (and on Windows the binary
+        # loads DLLs from its directory first), and this action puts the binary there alone: a
+        # file beside it was planted, and the directory is replaced as a whole. Globs, not ls:
+        # no fork on the warm path.
+        local entry stray=""
+        for entry in "$dir"/* "$dir"/.[!.]* "$dir"/..?*; do
+            if [ "$entry" != "$dir/$EXE" ] && { [ -e "$entry" ] || [ -L "$entry" ]; }; then
+                stray="${entry##*/}"
+                break
+            fi
+        done
+        if [ -n "$stray" ]; then
+            printf '::warning title=infisical-oidc action::%s\n' "the tool cache's $dir holds $stray beside $EXE, which this action never puts there: later steps would find it on PATH, so the directory is replaced by a fresh download. Something other than this action wrote the tool cache."
+        elif [ "$SUM" = "$expected_bin" ]; then
             cached=true
             echo "$APP $VERSION found in the tool cache (SHA-256 checked): $dir"
         else

@@ -590,6 +590,53 @@ fn a_binary_planted_in_the_tool_cache_never_runs_and_is_replaced() {
     assert!(!canary.exists());
 }
 
+/// The tool cache's directory goes on PATH for the later steps: a command planted beside a
+/// genuine cached binary would shadow theirs, so the directory must hold the binary alone.
+#[test]
+fn a_command_planted_beside_the_cached_binary_never_runs() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
+    let canary = stage.out().join("canary");
+    std::fs::create_dir_all(stage.tool_dir()).unwrap();
+    let genuine = stage.tool_dir().join(APP);
+    std::fs::write(&genuine, support::releases::real_binary()).unwrap();
+    let planted = stage.tool_dir().join("uname");
+    std::fs::write(
+        &planted,
+        format!("#!/bin/sh\nenv > '{}'\n", canary.display()),
+    )
+    .unwrap();
+    for file in [&genuine, &planted] {
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::write(stage.tool_dir().with_extension("complete"), "").unwrap();
+
+    let run = stage.run(
+        &format!(
+            "{}      - shell: bash\n        run: uname\n",
+            action_step("")
+        ),
+        true,
+    );
+    assert!(
+        !canary.exists(),
+        "a later step ran the planted command:\n{}",
+        std::fs::read_to_string(&canary).unwrap_or_default()
+    );
+    assert!(run.ok, "{}", run.log);
+    assert!(
+        run.log.contains("::warning") && run.log.contains("holds uname beside"),
+        "{}",
+        run.log
+    );
+    assert_eq!(stage.downloads(), 1, "the directory was not replaced");
+    assert!(
+        !planted.exists(),
+        "the planted command is still in the tool cache"
+    );
+}
+
 /// `extra-headers` are often gateway credentials: like the client secret, they reach the CLI
 /// through its environment (INFISICAL_CUSTOM_HEADERS), never its command line, which any process
 /// on the runner can read in /proc/<pid>/cmdline. The release's binary here is a wrapper that
