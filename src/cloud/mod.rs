@@ -221,6 +221,16 @@ fn gcp_refusal(m: &str, who: &str) -> (String, String) {
             format!("Infisical wants a signed JWT for this identity, not an ID token{who}"),
             "use `login gcp-iam`, or set the identity's GCP Auth Type to GCE".into(),
         )
+    } else if m.contains("not allowed to access this resource") {
+        // UnauthorizedError's default words: the verified token has no `email` claim, so no
+        // service account for the allowed list to name.
+        (
+            format!("Infisical found no email claim in the metadata server's ID token{who}"),
+            "GCP Auth names the machine by its service account's email: attach a service account \
+             to the VM (on GKE, bind the pod's Kubernetes service account to a Google service \
+             account), or use another login method"
+                .into(),
+        )
     } else if m.contains("something went wrong") {
         (
             format!(

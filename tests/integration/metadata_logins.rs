@@ -151,6 +151,24 @@ fn a_project_or_zone_gcp_auth_does_not_allow_names_that_setting_not_the_email() 
     }
 }
 
+/// A verified ID token without `email` gets UnauthorizedError's default words: there is no
+/// email to add to the allowed list, so the list is not the advice.
+#[test]
+fn an_id_token_without_an_email_is_not_blamed_on_the_allowed_emails() {
+    let metadata = FakeGcpMetadata::start(google_key(), "");
+    let server = FakeInfisical::start(gcp_world(EMAIL));
+    let sandbox = Sandbox::new();
+    let out = login_gcp(&sandbox, &server, &metadata, "gcp");
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("You are not allowed to access this resource"),
+        "{err}"
+    );
+    assert!(err.contains("no email claim"), "{err}");
+    assert!(!err.contains("Allowed Service Account Emails"), "{err}");
+}
+
 #[test]
 fn an_id_token_infisical_cannot_verify_is_not_blamed_on_the_service_account() {
     // Infisical checks the token with other keys than the ones that signed it: google-auth-library
