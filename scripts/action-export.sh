@@ -113,9 +113,13 @@ trim() {
 # Runs the CLI with its stderr captured (not a terminal: no spinner on act's PTY), so its error
 # and hint can become the annotation; stdout (the masks) goes straight to the runner. A command
 # substitution forks no program: the warm path is timed (benches/action.rs).
+# On Windows runners `shell: bash` is Git Bash, whose MSYS2 runtime rewrites every argument that
+# starts with / into a Windows path before starting a native program: `--path /` would reach the
+# CLI as `--path C:/Program Files/Git/`. Both switches (Git for Windows', MSYS2's) turn that off;
+# elsewhere they are inert variables.
 call() {
     local errors status=0
-    { errors="$("$@" 2>&1 1>&3 3>&-)" || status=$?; } 3>&1
+    { errors="$(MSYS_NO_PATHCONV=1 MSYS2_ARG_CONV_EXCL='*' "$@" 2>&1 1>&3 3>&-)" || status=$?; } 3>&1
     STDERR="$errors"
     if [ -n "$errors" ]; then
         printf '%s\n' "$errors" >&2
@@ -155,7 +159,14 @@ run() {
     [ "$mask" = true ] || args+=(--no-mask)
     [ -z "${ACTION_TAGS:-}" ] || args+=(--tags "$ACTION_TAGS")
     [ -z "${ACTION_ONLY:-}" ] || args+=(--only "$ACTION_ONLY")
-    [ -z "${ACTION_CA_CERT:-}" ] || args+=(--ca-cert "$ACTION_CA_CERT")
+    if [ -n "${ACTION_CA_CERT:-}" ]; then
+        # With the rewriting off, a Git Bash path (/d/a/repo/ca.pem) is made a Windows one here.
+        if [ "${RUNNER_OS:-}" = Windows ] && [ "${ACTION_CA_CERT#/}" != "$ACTION_CA_CERT" ] &&
+            command -v cygpath >/dev/null; then
+            ACTION_CA_CERT="$(cygpath -w "$ACTION_CA_CERT")"
+        fi
+        args+=(--ca-cert "$ACTION_CA_CERT")
+    fi
     local names=() name list="${ACTION_ALLOW_NAMES:-}"
     list="${list//[,$'\r\n']/ }"
     [ -z "${list// /}" ] || read -r -a names <<<"$list"
