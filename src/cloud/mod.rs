@@ -287,7 +287,9 @@ fn azure_refusal(m: &str, message: &str, who: &str) -> (String, String) {
     } else if m.contains("expired") || m.contains("not active") {
         (
             "Infisical found the managed identity token out of date".into(),
-            "check this machine's clock".into(),
+            "Azure issued the token with its own clock, so check the Infisical server's clock (a \
+             self-hosted server's NTP); retry, as a token about to expire is replaced"
+                .into(),
         )
     } else {
         // The tenant's keys do not hold the one named (`Invalid signing key`), or it did not sign.

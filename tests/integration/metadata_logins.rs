@@ -232,6 +232,19 @@ fn azure_login_sends_the_managed_identity_token() {
 }
 
 #[test]
+fn an_azure_token_out_of_date_points_at_the_servers_clock() {
+    // Azure stamps its tokens with its own clock: one Infisical finds expired says more of
+    // Infisical's clock than of the VM's.
+    let imds = FakeAzureImds::issued_hours_ago(entra_key(), TENANT, OBJECT_ID, 2);
+    let server = FakeInfisical::start(azure_world(OBJECT_ID));
+    let out = login_azure(&Sandbox::new(), &server, &imds);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("out of date"), "{err}");
+    assert!(err.contains("the Infisical server's clock"), "{err}");
+}
+
+#[test]
 fn a_service_principal_azure_auth_does_not_allow_is_named_with_the_setting() {
     let imds = FakeAzureImds::start(entra_key(), TENANT, OBJECT_ID);
     let server = FakeInfisical::start(azure_world("00000000-0000-4000-8000-000000000000"));

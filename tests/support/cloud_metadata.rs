@@ -98,9 +98,20 @@ pub struct FakeAzureImds {
 impl FakeAzureImds {
     /// A VM whose managed identity is `object_id` in `tenant`, its tokens signed with `key`.
     pub fn start(key: SigningKey, tenant: &str, object_id: &str) -> FakeAzureImds {
+        FakeAzureImds::issued_hours_ago(key, tenant, object_id, 0)
+    }
+
+    /// The same, its tokens issued `hours` earlier than now (an hour's lifetime each): as the
+    /// tokens look to an Infisical server whose clock runs that far ahead of Azure's.
+    pub fn issued_hours_ago(
+        key: SigningKey,
+        tenant: &str,
+        object_id: &str,
+        hours: u64,
+    ) -> FakeAzureImds {
         let (tenant, oid) = (tenant.to_string(), object_id.to_string());
         let http = HttpServer::start("azure-imds", move |request| {
-            azure(&key, &tenant, &oid, request)
+            azure(&key, &tenant, &oid, hours * 3600, request)
         });
         FakeAzureImds { http }
     }
@@ -114,7 +125,7 @@ impl FakeAzureImds {
     }
 }
 
-fn azure(key: &SigningKey, tenant: &str, oid: &str, request: &Recorded) -> Reply {
+fn azure(key: &SigningKey, tenant: &str, oid: &str, behind: u64, request: &Recorded) -> Reply {
     if request.header("metadata") != Some("true") {
         return Reply::new(
             400,
@@ -135,7 +146,7 @@ fn azure(key: &SigningKey, tenant: &str, oid: &str, request: &Recorded) -> Reply
             json!({"error": "invalid_request", "error_description": "resource required"}),
         );
     };
-    let now = util::now();
+    let now = util::now() - behind;
     let token = jwt::sign(
         &json!({
             "iss": format!("https://sts.windows.net/{tenant}/"),
