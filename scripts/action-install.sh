@@ -247,6 +247,18 @@ install() {
     if [ "$cached" = false ]; then
         local base="${ACTION_DOWNLOAD_URL:-https://github.com/$REPO/releases/download/v$VERSION}"
         base="${base%/}"
+        # A mirror's login in the URL (https://user:token@mirror/...) is masked before anything
+        # prints it: the runner masks by itself only values that come from `secrets.*`. Longest
+        # first, as act's runner applies masks in the order they came.
+        local authority="${base#*://}"
+        authority="${authority%%[/?#]*}"
+        case "$authority" in
+            *@*)
+                local login="${authority%@*}"
+                printf '::add-mask::%s\n' "$login"
+                [ "${login#*:}" = "$login" ] || printf '::add-mask::%s\n' "${login#*:}"
+                ;;
+        esac
         check_url "$base"
         # Fewest processes: each costs milliseconds in the step (benches/action.rs).
         if [ -e "$dir" ] || [ -e "$dir.complete" ]; then

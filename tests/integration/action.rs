@@ -528,6 +528,23 @@ fn shellcheck_finds_nothing_in_the_action_scripts() {
     }
 }
 
+/// A mirror that wants a login in `download-url` (`https://user:token@mirror/...`): the login is
+/// masked before the action prints the URL it downloads from, though it came from no secret.
+#[test]
+fn a_login_in_the_download_url_never_shows_in_the_log() {
+    let Some(act) = act() else { return };
+    let stage = Stage::new(act, &[("API_KEY", "s3cr3t-value")]);
+    let url = stage.releases.download_dir(&format!("v{VERSION}"));
+    let with_login = url.replacen("http://", "http://mirror-user:m1rror-t0ken@", 1);
+    let step = action_step("").replace("${{ env.DOWNLOAD_URL }}", &with_login);
+    assert!(step.contains("m1rror-t0ken"), "{step}");
+    let run = stage.run(&step, true);
+    assert!(run.ok, "{}", run.log);
+    assert_eq!(stage.downloads(), 1, "{}", run.log);
+    assert!(run.log.contains("Downloading http://***@"), "{}", run.log);
+    assert!(!run.log.contains("m1rror-t0ken"), "{}", run.log);
+}
+
 /// On a self-hosted runner the tool cache outlives the job and other repositories' jobs can write
 /// it: a binary planted there, complete marker and all, must never run (it would receive the
 /// OIDC token, the client secret and every secret). The action hashes the cached binary against
