@@ -3,7 +3,7 @@
 //! sourcing the file with `set -a; . ./app.env`. Each reads every value back byte for byte, except
 //! the keys the CLI's warnings name for that reader; no shell ever runs anything in a value.
 //! `.ci/run` installs the readers; with CI=true a missing one fails its test, elsewhere the test
-//! prints a loud SKIPPED line on stderr.
+//! prints a `skipping: …` line on stderr.
 
 use crate::support::{self, common};
 
