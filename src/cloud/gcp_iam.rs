@@ -13,7 +13,7 @@
 //! The official SDK sends no `exp` (signJwt then signs a token valid forever); we send `iat` and an
 //! `exp` a quarter of an hour ahead, so a leaked proof stops working.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -124,7 +124,7 @@ fn sign_with_key_file(key: &KeyFile, identity_id: &str, now: u64) -> Result<Sign
         )
         .hint("create a key with `gcloud iam service-accounts keys create key.json --iam-account=<email>`, or unset it to sign through the metadata server")
     };
-    let text = read_key_file(&key.path).map_err(|e| bad(&format!("cannot be read: {e}")))?;
+    let text = std::fs::read_to_string(&key.path).map_err(|e| bad(&format!("cannot be read: {e}")))?;
     let parsed: ServiceAccountKey =
         serde_json::from_str(&text).map_err(|_| bad("is not a JSON service-account key"))?;
     match parsed.kind.as_deref() {
@@ -173,10 +173,6 @@ fn sign_with_key_file(key: &KeyFile, identity_id: &str, now: u64) -> Result<Sign
         jwt: format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature)),
         email,
     })
-}
-
-fn read_key_file(path: &Path) -> std::io::Result<String> {
-    std::fs::read_to_string(path)
 }
 
 /// The DER inside `-----BEGIN PRIVATE KEY-----` … `-----END PRIVATE KEY-----`.

@@ -40,10 +40,14 @@ impl Http {
             }
             ureq::Error::Protocol(why) => Cause::Protocol(why.to_string()),
             ureq::Error::Tls(why) => Cause::Tls(tls_text(why)),
-            ureq::Error::Rustls(why) if why.to_string().contains("InvalidContentType") => {
-                Cause::PlainHttp
+            ureq::Error::Rustls(why) => {
+                let why = why.to_string();
+                if why.contains("InvalidContentType") {
+                    Cause::PlainHttp
+                } else {
+                    Cause::Tls(tls_text(&why))
+                }
             }
-            ureq::Error::Rustls(why) => Cause::Tls(tls_text(&why.to_string())),
             other if other.to_string().contains("InvalidContentType") => Cause::PlainHttp,
             other => Cause::Other(other.to_string()),
         }
@@ -72,7 +76,6 @@ pub(super) fn cause_of_io(io: &std::io::Error) -> Cause {
         _ if text.contains("InvalidContentType") || text.contains("corrupt message") => {
             Cause::PlainHttp
         }
-        InvalidData if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
         _ if looks_like_tls(&text) => Cause::Tls(tls_text(&text)),
         _ => Cause::Connection(text),
     }

@@ -410,13 +410,17 @@ impl Http {
     fn exchange(&self, out: &Outgoing) -> Result<(Answer, Tries), HttpError> {
         let url = display_url(out.url);
         let started = Instant::now();
-        let timeout = out.platform.unwrap_or(self.settings.timeout);
-        let mut deadline = started + timeout;
-        let attempts = if out.platform.is_some() {
-            1
-        } else {
-            self.settings.attempts
+        // A metadata service: one try within its budget, direct (no proxy could reach it), and
+        // plain http on the link-local network, by design.
+        let (timeout, attempts, proxy) = match out.platform {
+            Some(budget) => (budget, 1, None),
+            None => (
+                self.settings.timeout,
+                self.settings.attempts,
+                self.proxies.for_url(out.url),
+            ),
         };
+        let mut deadline = started + timeout;
         let mut tries = Tries::default();
         let fail = |cause: Cause, tries: Tries| {
             HttpError::Transport(Box::new(TransportError {
@@ -425,13 +429,9 @@ impl Http {
                 tries,
             }))
         };
-        let proxy = match out.platform {
-            Some(_) => None,
-            None => self.proxies.for_url(out.url),
-        };
-        if out.platform.is_some() {
-            // Metadata services speak plain http on the link-local network, by design.
-        } else if let Some(host) = self.insecure_host(out.url, proxy) {
+        if out.platform.is_none()
+            && let Some(host) = self.insecure_host(out.url, proxy)
+        {
             return Err(fail(Cause::Insecure { host }, tries));
         }
         let mut limited = RateLimited::default();
