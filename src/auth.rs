@@ -462,9 +462,10 @@ impl<'a> Auth<'a> {
         // Before any spinner: the token may come from a prompt, which a spinner would draw over.
         let id_token = oidc::obtain(source, self.http)?;
         self.mask(id_token.as_str());
+        // `obtain` already checked the token is a JWT; the claims also explain a refusal below.
+        let claims = oidc::decode_claims(id_token.as_str()).unwrap_or_default();
         // An expired token would only earn a 401 after a round trip: refuse it here.
-        if let Ok(claims) = oidc::decode_claims(id_token.as_str())
-            && let Some(exp) = claims.exp
+        if let Some(exp) = claims.exp
             && exp <= now() as i64
         {
             return Err(Failure::new(
@@ -475,7 +476,7 @@ impl<'a> Auth<'a> {
                     time_note(Some(exp), "expired")
                 ),
             )
-            .hint("fetch a fresh token just before logging in (GitHub's live for about 5 minutes)")
+            .hint(crate::api::errors::EXPIRED_TOKEN_HINT)
             .into());
         }
         messages::detail(
@@ -494,8 +495,6 @@ impl<'a> Auth<'a> {
                 organization_slug: self.settings.organization_slug.as_deref(),
             })
             .map_err(|e| {
-                // Decoding again cannot fail: `obtain` already checked the token is a JWT.
-                let claims = oidc::decode_claims(id_token.as_str()).unwrap_or_default();
                 explain_login_error(e, &claims, identity_id, &self.settings.domain.origin)
             })?;
         Ok(response)

@@ -904,7 +904,8 @@ pub fn explain_run_usage(
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let run_at = words.iter().skip(1).position(|w| w == "run")? + 1;
-    if words[run_at + 1..].iter().any(|w| w == "--") && e.kind() != ErrorKind::UnknownArgument {
+    // After `--` every word is the command's: whatever clap refused, it is not that.
+    if words[run_at + 1..].iter().any(|w| w == "--") {
         return None;
     }
     match e.kind() {
@@ -913,7 +914,7 @@ pub fn explain_run_usage(
                 return None;
             };
             // An unknown flag (`--nope`) is clap's to report; a bare word is a command.
-            if bad.starts_with('-') || words[run_at + 1..].iter().any(|w| w == "--") {
+            if bad.starts_with('-') {
                 return None;
             }
             let at = run_at + 1 + words[run_at + 1..].iter().position(|w| w == bad)?;

@@ -237,6 +237,9 @@ pub fn failure(route: Route, api: &ApiError, context: &Context) -> Option<Failur
     Some(Failure::new(kind, format!("{message}: {}", api.server_says())).hint(hint))
 }
 
+/// An expired OIDC token: refused by Infisical, or found expired before it was sent.
+pub const EXPIRED_TOKEN_HINT: &str =
+    "fetch a fresh token just before logging in (GitHub's live for about 5 minutes)";
 const RATE_LIMIT_HINT: &str = "the limit is per client IP: spread the jobs out, or let them wait longer with --rate-limit-wait / INFISICAL_RATE_LIMIT_WAIT";
 const SUPPORT_HINT: &str = "retry later; quote the reqId to Infisical support if it persists";
 
@@ -270,10 +273,11 @@ pub fn explain(
     let kind = match refusal {
         R::RateLimited | R::GatewayFailed | R::ServerFailed => Kind::Network,
         R::TokenExpired | R::TokenRevoked | R::TokenRefused => Kind::Auth,
-        R::PlaceNotFound | R::NotAMember | R::ProjectNotFound | R::ReferenceForbidden => {
-            Kind::Access
-        }
-        R::ReadForbidden => Kind::Access,
+        R::PlaceNotFound
+        | R::NotAMember
+        | R::ProjectNotFound
+        | R::ReferenceForbidden
+        | R::ReadForbidden => Kind::Access,
         R::Unexplained => Kind::Usage,
         // A login's 5xx is a network failure unless Infisical's generic "Something went wrong",
         // which it gives for a token it cannot verify.
@@ -376,7 +380,7 @@ fn login_words(refusal: &Refusal, facts: &LoginFacts) -> (String, String) {
         ),
         R::JwtExpired => (
             format!("the OIDC token has expired{exp_note}"),
-            s("fetch a fresh token just before logging in (GitHub's live for about 5 minutes)"),
+            s(EXPIRED_TOKEN_HINT),
         ),
         R::JwtNotActive => (
             format!("the OIDC token is not valid yet{nbf_note}"),

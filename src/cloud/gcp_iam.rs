@@ -124,7 +124,8 @@ fn sign_with_key_file(key: &KeyFile, identity_id: &str, now: u64) -> Result<Sign
         )
         .hint("create a key with `gcloud iam service-accounts keys create key.json --iam-account=<email>`, or unset it to sign through the metadata server")
     };
-    let text = std::fs::read_to_string(&key.path).map_err(|e| bad(&format!("cannot be read: {e}")))?;
+    let text =
+        std::fs::read_to_string(&key.path).map_err(|e| bad(&format!("cannot be read: {e}")))?;
     let parsed: ServiceAccountKey =
         serde_json::from_str(&text).map_err(|_| bad("is not a JSON service-account key"))?;
     match parsed.kind.as_deref() {
