@@ -117,7 +117,7 @@ fn start(program: &OsString, args: &[OsString], secrets: &SecretSet) -> Result<(
     let child = command
         .spawn()
         .map_err(|e| crate::run::start_failure(&program.to_string_lossy(), e, secrets))?;
-    let lifeline = lifeline.attach(&child)?;
+    let lifeline = lifeline.attach(&child);
     Ok((child, lifeline))
 }
 
@@ -167,7 +167,7 @@ impl Lifeline {
     /// After the spawn: the watchdog's end of the pipe is no longer ours to hold; the child joins
     /// the job (a failure is reported, not fatal: the command runs, only unguarded).
     #[allow(unused_mut)]
-    fn attach(mut self, child: &Child) -> Result<Lifeline> {
+    fn attach(mut self, child: &Child) -> Lifeline {
         let _ = child;
         #[cfg(target_vendor = "apple")]
         self.pipe.spawned();
@@ -178,7 +178,7 @@ impl Lifeline {
                 "the command will not be stopped if this process is killed: {e}"
             )),
         }
-        Ok(self)
+        self
     }
 
     /// The hard stop after the grace period: on Windows the whole job (the command's children
