@@ -19,7 +19,6 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize};
 
-use super::aws::METADATA_BUDGET;
 use super::metadata::MetadataSettings;
 use crate::error::{Failure, Kind};
 use crate::http::{Http, HttpError, PlatformRequest};
@@ -280,24 +279,11 @@ fn sign_with_metadata_account(
 }
 
 fn metadata_get(http: &Http, url: &str) -> Result<(u16, Vec<u8>), Failure> {
-    let answer = http
-        .platform(PlatformRequest {
-            method: "GET",
-            url,
-            headers: &[("Metadata-Flavor", "Google")],
-            body: None,
-            metadata_budget: Some(METADATA_BUDGET),
-        })
-        .map_err(|e| match e {
-            HttpError::Transport(t) => Failure::new(
-                Kind::Auth,
-                format!("no GCP metadata server here: {} ({})", t.cause, t.url),
-            )
-            .hint("off GCP, name a service-account key file with --service-account-key-file-path; GCE_METADATA_HOST points elsewhere (tests, proxies)"),
-            HttpError::Status(api) => Failure::new(
-                Kind::Auth,
-                format!("GCP metadata server answered HTTP {}", api.status),
-            ),
-        })?;
-    Ok((answer.status, answer.body))
+    super::metadata::ask(
+        http,
+        url,
+        &[("Metadata-Flavor", "Google")],
+        "GCP metadata server",
+        "off GCP, name a service-account key file with --service-account-key-file-path; GCE_METADATA_HOST points elsewhere (tests, proxies)",
+    )
 }

@@ -69,7 +69,7 @@ pub fn gcp_identity_token(
         &url,
         &[("Metadata-Flavor", "Google")],
         "GCP metadata server",
-        "GCE_METADATA_HOST",
+        &elsewhere("GCE_METADATA_HOST"),
     )?;
     let token = String::from_utf8_lossy(&body).trim().to_string();
     if status != 200 || token.matches('.').count() != 2 {
@@ -105,7 +105,7 @@ pub fn azure_token(settings: &MetadataSettings, http: &Http) -> Result<String, F
         &url,
         &[("Metadata", "true")],
         "Azure instance metadata (IMDS)",
-        "INFISICAL_AZURE_IMDS_ENDPOINT",
+        &elsewhere("INFISICAL_AZURE_IMDS_ENDPOINT"),
     )?;
     match serde_json::from_slice::<AzureToken>(&body) {
         Ok(token) if status == 200 => Ok(token.access_token),
@@ -225,12 +225,19 @@ fn probe_one(
     }
 }
 
-fn ask(
+/// The hint when a metadata service did not answer: `setting` moves it.
+fn elsewhere(setting: &str) -> String {
+    format!("this works on that cloud's machines only; {setting} points elsewhere (tests, proxies)")
+}
+
+/// One GET to a metadata service within its budget: status and body, or a failure naming
+/// `name`, with `hint` when nothing answered.
+pub(super) fn ask(
     http: &Http,
     url: &str,
     headers: &[(&str, &str)],
     name: &'static str,
-    setting: &str,
+    hint: &str,
 ) -> Result<(u16, Vec<u8>), Failure> {
     let answer = http
         .platform(PlatformRequest {
@@ -245,10 +252,10 @@ fn ask(
                 Kind::Auth,
                 format!("no {name} here: {} ({})", t.cause, t.url),
             )
-            .hint(format!(
-                "this works on that cloud's machines only; {setting} points elsewhere (tests, proxies)"
-            )),
-            HttpError::Status(api) => Failure::new(Kind::Auth, format!("{name} answered HTTP {}", api.status)),
+            .hint(hint),
+            HttpError::Status(api) => {
+                Failure::new(Kind::Auth, format!("{name} answered HTTP {}", api.status))
+            }
         })?;
     Ok((answer.status, answer.body))
 }
