@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::sigv4;
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError, Peer, PlatformRequest, percent_encode};
+use crate::http::{Http, Peer, PlatformRequest, percent_encode};
 
 /// The request Infisical replays: its body, exactly as AWS's SDKs send it.
 pub const GET_CALLER_IDENTITY: &str = "Action=GetCallerIdentity&Version=2011-06-15";
@@ -213,7 +213,7 @@ fn web_identity(
             body: Some((FORM, body.into_bytes())),
             metadata_budget: None,
         })
-        .map_err(|e| transport(e, &sts_peer()))?;
+        .map_err(|t| t.failure(&sts_peer()))?;
     let xml = String::from_utf8_lossy(&answer.body);
     if answer.status != 200 {
         return Err(Failure::new(
@@ -299,7 +299,7 @@ fn container(settings: &AwsSettings, http: &Http) -> Result<Credentials, Failure
             body: None,
             metadata_budget: (!https).then_some(ECS_BUDGET),
         })
-        .map_err(|e| transport(e, &peer))?;
+        .map_err(|t| t.failure(&peer))?;
     role_credentials(answer.status, &answer.body, "the ECS container endpoint")
 }
 
@@ -398,16 +398,13 @@ impl Imds {
                 body: None,
                 metadata_budget: Some(METADATA_BUDGET),
             })
-            .map_err(|e| match e {
-                HttpError::Transport(t) if matches!(t.cause, crate::http::Cause::Timeout(_)) => {
-                    Absent(format!(
-                        "{url} did not answer within {} s; inside a container on EC2 the \
-                         instance's IMDSv2 hop limit must be 2 or more",
-                        METADATA_BUDGET.as_secs()
-                    ))
-                }
-                HttpError::Transport(t) => Absent(format!("{url}: {}", t.cause)),
-                HttpError::Status(api) => Absent(format!("{url}: HTTP {}", api.status)),
+            .map_err(|t| match t.cause {
+                crate::http::Cause::Timeout(_) => Absent(format!(
+                    "{url} did not answer within {} s; inside a container on EC2 the \
+                     instance's IMDSv2 hop limit must be 2 or more",
+                    METADATA_BUDGET.as_secs()
+                )),
+                _ => Absent(format!("{url}: {}", t.cause)),
             })?;
         if answer.status != 200 {
             return Err(Absent(format!(
@@ -437,14 +434,11 @@ impl Imds {
                 body: None,
                 metadata_budget: Some(METADATA_BUDGET),
             })
-            .map_err(|e| {
-                transport(
-                    e,
-                    &Peer {
-                        name: "the EC2 instance metadata service",
-                        setting: "AWS_EC2_METADATA_SERVICE_ENDPOINT".to_string(),
-                    },
-                )
+            .map_err(|t| {
+                t.failure(&Peer {
+                    name: "the EC2 instance metadata service",
+                    setting: "AWS_EC2_METADATA_SERVICE_ENDPOINT".to_string(),
+                })
             })?;
         Ok((answer.status, answer.body))
     }
@@ -600,16 +594,6 @@ pub fn caller_arn(
     (answer.status == 200)
         .then(|| xml_value(&String::from_utf8_lossy(&answer.body), "Arn"))
         .flatten()
-}
-
-fn transport(e: HttpError, peer: &Peer) -> Failure {
-    match e {
-        HttpError::Transport(t) => t.failure(peer),
-        HttpError::Status(api) => Failure::new(
-            Kind::Auth,
-            format!("{} answered HTTP {}", peer.name, api.status),
-        ),
-    }
 }
 
 /// STS's `<Error><Code>…</Code><Message>…</Message></Error>`, printable.

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::metadata::MetadataSettings;
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError, PlatformRequest};
+use crate::http::{Http, PlatformRequest};
 
 /// Google's IAM Credentials API (`INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT` overrides it).
 pub const IAM_CREDENTIALS_DEFAULT: &str = "https://iamcredentials.googleapis.com";
@@ -235,16 +235,11 @@ fn sign_with_metadata_account(
             body: Some(("application/json", request)),
             metadata_budget: None,
         })
-        .map_err(|e| match e {
-            HttpError::Transport(t) => Failure::new(
+        .map_err(|t| Failure::new(
                 Kind::Network,
                 format!("could not reach the IAM Credentials API: {} ({})", t.cause, t.url),
             )
-            .hint("the VM needs a route to iamcredentials.googleapis.com (Private Google Access); INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT points elsewhere"),
-            HttpError::Status(api) => {
-                Failure::new(Kind::Auth, format!("the IAM Credentials API answered HTTP {}", api.status))
-            }
-        })?;
+            .hint("the VM needs a route to iamcredentials.googleapis.com (Private Google Access); INFISICAL_GCP_IAM_CREDENTIALS_ENDPOINT points elsewhere"))?;
     if answer.status == 200
         && let Ok(signed) = serde_json::from_slice::<SignJwtResponse>(&answer.body)
     {

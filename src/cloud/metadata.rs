@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::aws::{AwsSettings, Imds, METADATA_BUDGET};
 use crate::error::{Failure, Kind};
-use crate::http::{Http, HttpError, PlatformAnswer, PlatformRequest, percent_encode};
+use crate::http::{Http, PlatformAnswer, PlatformRequest, percent_encode};
 use crate::session::LoginMethod;
 
 /// Where the metadata services are; `config` fills it from the variables.
@@ -214,10 +214,7 @@ fn probe_one(
             body: None,
             metadata_budget: Some(METADATA_BUDGET),
         })
-        .map_err(|e| match e {
-            HttpError::Transport(t) => format!("{} ({})", t.cause, t.url),
-            HttpError::Status(api) => format!("HTTP {} ({url})", api.status),
-        })?;
+        .map_err(|t| format!("{} ({})", t.cause, t.url))?;
     if answer.status == 200 {
         accept(&answer)
     } else {
@@ -247,15 +244,12 @@ pub(super) fn ask(
             body: None,
             metadata_budget: Some(METADATA_BUDGET),
         })
-        .map_err(|e| match e {
-            HttpError::Transport(t) => Failure::new(
+        .map_err(|t| {
+            Failure::new(
                 Kind::Auth,
                 format!("no {name} here: {} ({})", t.cause, t.url),
             )
-            .hint(hint),
-            HttpError::Status(api) => {
-                Failure::new(Kind::Auth, format!("{name} answered HTTP {}", api.status))
-            }
+            .hint(hint)
         })?;
     Ok((answer.status, answer.body))
 }

@@ -139,6 +139,12 @@ pub enum HttpError {
     Transport(Box<TransportError>),
 }
 
+impl From<Box<TransportError>> for HttpError {
+    fn from(t: Box<TransportError>) -> HttpError {
+        HttpError::Transport(t)
+    }
+}
+
 #[derive(Debug)]
 pub struct TransportError {
     /// Without query string or credentials.

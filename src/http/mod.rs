@@ -358,7 +358,10 @@ impl Http {
 
     /// Sends a request to a platform service and returns its answer whatever the status: the
     /// caller knows what that service's errors look like. Transport failures are errors.
-    pub fn platform(&self, request: PlatformRequest) -> Result<PlatformAnswer, HttpError> {
+    pub fn platform(
+        &self,
+        request: PlatformRequest,
+    ) -> Result<PlatformAnswer, Box<TransportError>> {
         let out = Outgoing {
             method: request.method,
             url: request.url,
@@ -407,7 +410,7 @@ impl Http {
     /// 400, 401, 403, 404 or 422, which would only be refused again.
     /// A 429 that says when to come back is waited out apart from those bounds, for as long as
     /// `--rate-limit-wait` allows: a fleet of jobs behind one address gets through in turns.
-    fn exchange(&self, out: &Outgoing) -> Result<(Answer, Tries), HttpError> {
+    fn exchange(&self, out: &Outgoing) -> Result<(Answer, Tries), Box<TransportError>> {
         let url = display_url(out.url);
         let started = Instant::now();
         // A metadata service: one try within its budget, direct (no proxy could reach it), and
@@ -423,11 +426,11 @@ impl Http {
         let mut deadline = started + timeout;
         let mut tries = Tries::default();
         let fail = |cause: Cause, tries: Tries| {
-            HttpError::Transport(Box::new(TransportError {
+            Box::new(TransportError {
                 url: url.clone(),
                 cause,
                 tries,
-            }))
+            })
         };
         if out.platform.is_none()
             && let Some(host) = self.insecure_host(out.url, proxy)
