@@ -159,15 +159,18 @@ impl<'a> Auth<'a> {
             };
             if let Some(session) = reusable {
                 self.mask(&session.access_token);
-                messages::detail(
-                    1,
-                    &format!(
-                        "infisical-oidc: using the saved session {}",
-                        store
-                            .path(&self.settings.domain.origin, &principal)
-                            .display()
-                    ),
-                );
+                // The path is built only for `-v`: a reused session is every later step's path.
+                if messages::verbosity() >= 1 {
+                    messages::detail(
+                        1,
+                        &format!(
+                            "infisical-oidc: using the saved session {}",
+                            store
+                                .path(&self.settings.domain.origin, &principal)
+                                .display()
+                        ),
+                    );
+                }
                 return Ok(AccessToken {
                     value: session.access_token,
                     origin: TokenOrigin::Session,
@@ -225,10 +228,17 @@ impl<'a> Auth<'a> {
 
     /// Hides a token in the GitHub Actions log before anything could print it.
     fn mask(&self, token: &str) {
-        // Whatever the runner does, our own lines never show it (a server may quote it back).
-        messages::redact(token);
+        self.mask_all(&[token]);
+    }
+
+    /// Several at once: the runner gets their masks as one batch, longest first.
+    fn mask_all(&self, secrets: &[&str]) {
+        // Whatever the runner does, our own lines never show them (a server may quote one back).
+        for secret in secrets {
+            messages::redact(secret);
+        }
         if self.settings.mask {
-            github::add_masks([token]);
+            github::add_masks(secrets.iter().copied());
         }
     }
 
@@ -527,13 +537,7 @@ impl<'a> Auth<'a> {
         let settings = &self.settings.aws;
         let imds = aws::Imds::new(settings);
         let credentials = aws::credentials(settings, &imds, self.http)?;
-        // Never printed, whatever a server quotes back, and masked for the runner's log.
-        for secret in credentials.secrets() {
-            messages::redact(secret);
-        }
-        if self.settings.mask {
-            github::add_masks(credentials.secrets());
-        }
+        self.mask_all(&credentials.secrets());
         let region = aws::region(settings, &imds, self.http)?;
         let host = format!("sts.{region}.amazonaws.com");
         let headers = aws::signed_headers(&credentials, &region, &host, now());
