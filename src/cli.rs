@@ -918,12 +918,8 @@ pub fn explain_run_usage(
                 return None;
             }
             let at = run_at + 1 + words[run_at + 1..].iter().position(|w| w == bad)?;
-            let quoted = |ws: &[String]| {
-                ws.iter()
-                    .map(|w| crate::messages::escape(w))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
+            // Words as typed: messages::error escapes the whole message and hint when it prints.
+            let quoted = |ws: &[String]| ws.join(" ");
             let before = quoted(&words[run_at + 1..at]);
             let after = quoted(&words[at..]);
             let options = if before.is_empty() {
@@ -933,8 +929,7 @@ pub fn explain_run_usage(
             };
             Some(
                 Failure::usage(format!(
-                    "`{}` is not an option of `run`; the command goes after `--`",
-                    crate::messages::escape(bad)
+                    "`{bad}` is not an option of `run`; the command goes after `--`"
                 ))
                 .hint(format!(
                     "did you mean `infisical-oidc run {options}-- {after}`? (or --command '{after}' for a shell line)"

@@ -207,13 +207,14 @@ fn redacted(text: &str) -> Cow<'_, str> {
     out
 }
 
-/// Outside text (secret names, server messages, file names) made safe to print: control
-/// characters (line breaks, ESC, DEL, C1) and bidirectional overrides become visible escapes, so
-/// they can neither start a runner command on a line of their own nor drive the terminal.
-pub fn escape(text: &str) -> String {
+#[cfg(test)]
+fn escape(text: &str) -> String {
     escaped(text).into_owned()
 }
 
+/// Outside text (secret names, server messages, file names) made safe to print: control
+/// characters (line breaks, ESC, DEL, C1) and bidirectional overrides become visible escapes, so
+/// they can neither start a runner command on a line of their own nor drive the terminal.
 fn escaped(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {
         return Cow::Borrowed(text);

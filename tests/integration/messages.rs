@@ -220,6 +220,11 @@ fn in_actions_usage_errors_are_annotations_too() {
             &["run", "-e", "prod", "make"],
             "`make` is not an option of `run`; the command goes after `--`%0Ahint: did you mean `infisical-oidc run -e prod -- make`? (or --command 'make' for a shell line)",
         ),
+        // A word with an ESC in it is shown escaped, in the message and in the hint.
+        (
+            &["run", "bad\u{1b}[2Jword"],
+            "`bad\\u{1b}[2Jword` is not an option of `run`; the command goes after `--`%0Ahint: did you mean `infisical-oidc run -- bad\\u{1b}[2Jword`? (or --command 'bad\\u{1b}[2Jword' for a shell line)",
+        ),
         // clap shows the command's help for a missing subcommand.
         (
             &["secrets"],
