@@ -14,14 +14,13 @@
 
 set -euo pipefail
 
-fail() {
-    local text="$1"
-    text="${text//'%'/%25}"
-    text="${text//$'\r'/%0D}"
-    text="${text//$'\n'/%0A}"
-    printf '::error title=infisical-oidc action::%s\n' "$text"
-    exit 1
-}
+case "${BASH_SOURCE[0]}" in
+    */*) SCRIPTS="${BASH_SOURCE[0]%/*}" ;;
+    *) SCRIPTS="." ;;
+esac
+# Its functions (fail, install, ...): sourced, it installs nothing until `install` is called.
+# shellcheck source=scripts/action-install.sh
+. "$SCRIPTS/action-install.sh"
 
 # @actions/core's getBooleanInput: only the YAML 1.2 core schema's spellings. Sets BOOL.
 boolean() {
@@ -140,8 +139,6 @@ call() {
 
 run() {
     check
-    # shellcheck source=scripts/action-install.sh
-    . "$SCRIPTS/action-install.sh"
     install
     local bin="$BIN"
     local args=(secrets export --domain "${ACTION_DOMAIN:-}" --env "${ACTION_ENV_SLUG:-}"
@@ -226,10 +223,6 @@ run() {
     fi
 }
 
-case "${BASH_SOURCE[0]}" in
-    */*) SCRIPTS="${BASH_SOURCE[0]%/*}" ;;
-    *) SCRIPTS="." ;;
-esac
 case "${1:-}" in
     run) run ;;
     *) fail "usage: action-export.sh run" ;;
