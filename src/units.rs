@@ -84,8 +84,8 @@ pub fn show_size(bytes: u64) -> String {
 }
 
 /// A UTC instant as calendar fields, from Unix seconds: proleptic Gregorian, by Howard Hinnant's
-/// days-to-civil algorithm, so that no date library is needed for the two places that print one
-/// (token times in messages, SigV4's `X-Amz-Date`).
+/// days-to-civil algorithm, so that no date library is needed for the places that print one
+/// (token times in messages, SigV4's `X-Amz-Date`, the end of a rate-limit wait).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UtcTime {
     pub year: i64,

@@ -161,6 +161,7 @@ const TABLE: &[Row] = &[
 pub fn classify(route: Route, api: &ApiError) -> Refusal {
     let message = api.message.to_ascii_lowercase();
     let error = api.error.as_deref().unwrap_or_default();
+    let error_lower = error.to_ascii_lowercase();
     if route == Login
         && let Some(field) = missing_claim(&api.message)
         && !matches!(api.status, 429 | 502..=504)
@@ -179,7 +180,7 @@ pub fn classify(route: Route, api: &ApiError) -> Refusal {
                 && row.error.is_none_or(|e| e == error)
                 && row
                     .says
-                    .is_none_or(|s| message.contains(s) || error.to_ascii_lowercase().contains(s))
+                    .is_none_or(|s| message.contains(s) || error_lower.contains(s))
         })
         .map_or(R::Unexplained, |row| row.refusal.clone())
 }
